@@ -1,0 +1,115 @@
+/**
+ * The builtins a cell sees during one run — `display`, `view`, `Inputs`, `console`,
+ * `FileAttachment` — bound to that cell and its output collector.
+ */
+import type { InputValue, Output } from '../protocol.ts';
+import type { FileAttachment } from './file-attachment.ts';
+import { inspect } from './inspect.ts';
+import { Inputs, inputSpecWithValue, inputValue, isInput } from './inputs.ts';
+import type { OutputCollector } from './output-collector.ts';
+import { isRenderable, renderToHtml } from './dom.ts';
+import { isTable } from './table-page.ts';
+import type { TableRegistry } from './table-registry.ts';
+import { formatLog } from './format-log.ts';
+
+/** Names the kernel provides to cells (unless a cell defines the same name). */
+export const BUILTIN_NAMES: ReadonlySet<string> = new Set([
+  'display',
+  'view',
+  'Inputs',
+  'console',
+  'FileAttachment',
+]);
+
+/** What a {@link CellScope} needs from the kernel. */
+export interface CellScopeOptions {
+  cellId: string;
+  collector: OutputCollector;
+  /** Values the page has set on controls, by key. */
+  inputs: ReadonlyMap<string, InputValue>;
+  tables: TableRegistry;
+  fileAttachment: (name: string) => FileAttachment;
+  /** Called when output arrives after the run has finished. */
+  late: () => void;
+}
+
+const TABLE_PAGE = 10;
+
+/** One run's builtins. */
+export class CellScope {
+  private views = 0;
+  private finished = false;
+
+  constructor(private readonly options: CellScopeOptions) {}
+
+  /** Shows a value below the cell: a table, a chart, a control, or an inspector. */
+  display = (value: unknown): unknown => {
+    this.push(this.toOutput(value));
+    return value;
+  };
+
+  /**
+   * Shows a control and returns its current value: what the student last chose, or the control's
+   * default. The control's key is the cell and the order of `view` calls in it, so that it stays
+   * the same element across re-runs.
+   */
+  view = (input: unknown): unknown => {
+    if (!isInput(input)) {
+      throw new TypeError('view() expects a control made with Inputs, e.g. view(Inputs.range([0, 10])).');
+    }
+    const key = `${this.options.cellId}:${this.views++}`;
+    const stored = this.options.inputs.get(key);
+    const value = inputValue(input, stored);
+    this.push({ kind: 'input', key, spec: inputSpecWithValue(input, stored) });
+    return value;
+  };
+
+  private readonly console = {
+    log: (...args: unknown[]) => this.log('log', args),
+    info: (...args: unknown[]) => this.log('info', args),
+    warn: (...args: unknown[]) => this.log('warn', args),
+    error: (...args: unknown[]) => this.log('error', args),
+    debug: (...args: unknown[]) => this.log('debug', args),
+    table: (data: unknown) => this.display(data),
+    dir: (value: unknown) => this.display(value),
+  };
+
+  /** The builtins the cell's compiled function asks for, by name. */
+  builtins(names: readonly string[]): Record<string, unknown> {
+    const all: Record<string, unknown> = {
+      display: this.display,
+      view: this.view,
+      Inputs,
+      console: this.console,
+      FileAttachment: this.options.fileAttachment,
+    };
+    return Object.fromEntries(names.map((name) => [name, all[name]]));
+  }
+
+  /** The run is over: later output is sent on its own. */
+  finish(): void {
+    this.finished = true;
+  }
+
+  private log(level: Extract<Output, { kind: 'log' }>['level'], args: unknown[]) {
+    this.push({ kind: 'log', level, text: formatLog(args) });
+  }
+
+  private push(output: Output) {
+    this.options.collector.push(output);
+    if (this.finished) this.options.late();
+  }
+
+  private toOutput(value: unknown): Output {
+    if (isInput(value)) {
+      const key = `${this.options.cellId}:${this.views++}`;
+      return { kind: 'input', key, spec: inputSpecWithValue(value, this.options.inputs.get(key)) };
+    }
+    if (isTable(value)) {
+      const tableId = this.options.tables.add(this.options.cellId, value);
+      return { kind: 'table', tableId, page: this.options.tables.page(tableId, 0, TABLE_PAGE)! };
+    }
+    if (isRenderable(value)) return { kind: 'html', html: renderToHtml(value) };
+    return { kind: 'inspect', node: inspect(value) };
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * The kernel: keeps a notebook's cells, their analysis and values, and runs them through the
+ * dataflow scheduler. It implements {@link KernelApi}; `worker.ts` only exposes it with Comlink.
+ * It uses no browser API beyond `fetch`, so Node tests drive it directly.
+ */
+import type { CellError, InputValue, KernelApi, KernelCell, KernelEvent, TablePage } from '../protocol.ts';
+import {
+  analyzeCell,
+  buildGraph,
+  compileCell,
+  mapStackPosition,
+  Scheduler,
+  type AnalyzedCell,
+  type CellAnalysis,
+  type CompiledCellFunction,
+  type DataflowGraph,
+  type ExecuteResult,
+  type GraphCell,
+  type RunToken,
+} from '../runtime/index.ts';
+import { fileAttachments, type FetchFile } from './file-attachment.ts';
+import { importModule } from './modules.ts';
+import { OutputCollector } from './output-collector.ts';
+import { CellScope, BUILTIN_NAMES } from './cell-scope.ts';
+import { TableRegistry } from './table-registry.ts';
+import { installPlotDocument } from './dom.ts';
+
+/** Options of a {@link Kernel}. */
+export interface KernelOptions {
+  /** How datasets are fetched; defaults to the global `fetch`. */
+  fetchFile?: FetchFile;
+}
+
+interface CellRecord {
+  id: string;
+  source: string;
+  analysis: CellAnalysis;
+  /** The compiled cell, cached for the refs/builtins it was compiled with. */
+  compiled?: { key: string; code: string; fn: CompiledCellFunction };
+  /** The cell's top-level definitions from its last successful run. */
+  defs?: Record<string, unknown>;
+  /** The collector of the current run, which late output (timers) is added to. */
+  collector?: OutputCollector;
+}
+
+export class Kernel implements KernelApi {
+  private listener: (event: KernelEvent) => void = () => {};
+  private baseUrl = 'http://localhost/';
+  private datasets: string[] = [];
+  private cells = new Map<string, CellRecord>();
+  private graph: DataflowGraph = buildGraph([]);
+  private readonly scheduler: Scheduler;
+  private readonly inputs = new Map<string, InputValue>();
+  private readonly tables = new TableRegistry();
+  private readonly fetchFile: FetchFile;
+
+  constructor(options: KernelOptions = {}) {
+    this.fetchFile = options.fetchFile ?? ((url) => fetch(url));
+    installPlotDocument();
+    this.scheduler = new Scheduler({
+      graph: this.graph,
+      execute: (id, token) => this.execute(id, token),
+      hasValue: (id) => this.cells.get(id)?.defs !== undefined,
+      onStatus: (cellId, status, detail) =>
+        this.emit({
+          type: 'status',
+          cellId,
+          status,
+          ...(detail?.error ? { error: detail.error } : {}),
+          ...(detail?.reason ? { reason: detail.reason } : {}),
+        }),
+      onIdle: () => this.emit({ type: 'idle' }),
+    });
+  }
+
+  async connect(listener: (event: KernelEvent) => void, options: { baseUrl: string; datasets: string[] }) {
+    this.listener = listener;
+    this.baseUrl = options.baseUrl;
+    this.datasets = options.datasets;
+  }
+
+  async warm() {
+    await Promise.all(['arquero', '@observablehq/plot'].map((m) => importModule(m)));
+  }
+
+  async setCells(cells: KernelCell[]) {
+    const next = new Map<string, CellRecord>();
+    const changed: string[] = [];
+    for (const { id, source } of cells) {
+      const old = this.cells.get(id);
+      if (old && old.source === source) next.set(id, old);
+      else {
+        next.set(id, { id, source, analysis: analyzeCell(source) });
+        changed.push(id);
+      }
+    }
+    this.cells = next;
+    this.graph = buildGraph(graphCells(cells.map(({ id }) => next.get(id)!)));
+    this.scheduler.setGraph(this.graph, changed);
+  }
+
+  async run(ids: string[]) {
+    await this.scheduler.request(ids.filter((id) => this.cells.has(id)));
+  }
+
+  async markInterrupted(id: string) {
+    this.scheduler.markInterrupted(id);
+  }
+
+  async setInput(key: string, value: InputValue) {
+    this.inputs.set(key, value);
+    const cellId = key.slice(0, key.lastIndexOf(':'));
+    if (this.cells.has(cellId)) await this.scheduler.request([cellId]);
+  }
+
+  async restoreInputs(values: Record<string, InputValue>) {
+    for (const [key, value] of Object.entries(values)) this.inputs.set(key, value);
+  }
+
+  async tablePage(tableId: string, offset: number, limit: number): Promise<TablePage | undefined> {
+    return this.tables.page(tableId, offset, limit);
+  }
+
+  private emit(event: KernelEvent) {
+    this.listener(event);
+  }
+
+  /** Which of a cell's free names come from other cells, and which are builtins. */
+  private bindings(analysis: AnalyzedCell) {
+    const refs = analysis.references.filter((name) => this.graph.definer.has(name));
+    const builtins = analysis.references.filter((name) => BUILTIN_NAMES.has(name) && !refs.includes(name));
+    return { refs, builtins };
+  }
+
+  private compileKey(record: CellRecord): string | undefined {
+    if (!record.analysis.ok) return undefined;
+    const { refs, builtins } = this.bindings(record.analysis);
+    return `${refs.join(',')}|${builtins.join(',')}|${refs.map((n) => this.graph.definer.get(n)).join(',')}`;
+  }
+
+  /** Runs one cell; the scheduler decides when. */
+  private async execute(id: string, token: RunToken): Promise<ExecuteResult> {
+    const record = this.cells.get(id);
+    if (!record) return 'error';
+    const { analysis } = record;
+    if (!analysis.ok) {
+      this.emit({ type: 'outputs', cellId: id, outputs: [] });
+      return { error: analysis.error };
+    }
+    const { refs, builtins } = this.bindings(analysis);
+    const reassigned = analysis.assignsToFree.filter((name) => this.graph.definer.has(name));
+    if (reassigned.length > 0) {
+      const name = reassigned[0];
+      this.emit({ type: 'outputs', cellId: id, outputs: [] });
+      return {
+        error: {
+          name: 'DataflowError',
+          message: `This cell assigns to \`${name}\`, which another cell defines. Cells may only read each other's names: define a new name here (e.g. \`const ${name}2 = …\`) or change \`${name}\` in the cell that defines it.`,
+        },
+      };
+    }
+
+    const key = this.compileKey(record)!;
+    if (record.compiled?.key !== key) {
+      const code = compileCell(analysis, { refs, builtins, id });
+      try {
+        record.compiled = { key, code, fn: (0, eval)(code) as CompiledCellFunction };
+      } catch (error) {
+        this.emit({ type: 'outputs', cellId: id, outputs: [] });
+        return { error: toCellError(error, id, analysis, code) };
+      }
+    }
+
+    const refValues: Record<string, unknown> = {};
+    for (const name of refs) refValues[name] = this.cells.get(this.graph.definer.get(name)!)?.defs?.[name];
+
+    const collector = new OutputCollector();
+    record.collector = collector;
+    const scope = new CellScope({
+      cellId: id,
+      collector,
+      inputs: this.inputs,
+      tables: this.tables,
+      fileAttachment: fileAttachments(this.baseUrl, this.datasets, this.fetchFile),
+      // Output made after the run ended (a timer, a resolved promise) is appended to the cell.
+      late: () => {
+        if (record.collector !== collector || token.superseded()) return;
+        const outputs = collector.drain();
+        if (outputs.length) this.emit({ type: 'append', cellId: id, outputs });
+      },
+    });
+    this.tables.release(id);
+    const compiled = record.compiled!;
+    let result: Awaited<ReturnType<CompiledCellFunction>>;
+    try {
+      result = await compiled.fn(refValues, scope.builtins(builtins), importModule);
+    } catch (error) {
+      scope.finish();
+      if (token.superseded()) return 'ok';
+      record.defs = undefined;
+      this.emit({ type: 'outputs', cellId: id, outputs: collector.result() });
+      return { error: toCellError(error, id, analysis, compiled.code) };
+    }
+    if (token.superseded()) {
+      scope.finish();
+      return 'ok';
+    }
+    if (analysis.hasValue && result.value !== undefined) scope.display(result.value);
+    scope.finish();
+    record.defs = result.defs;
+    this.emit({ type: 'outputs', cellId: id, outputs: collector.result() });
+    return 'ok';
+  }
+}
+
+/** An error thrown by a cell, with its position mapped back into the cell's source. */
+function toCellError(error: unknown, id: string, analysis: AnalyzedCell, code: string): CellError {
+  if (error instanceof Error) {
+    const position = error.stack ? mapStackPosition(error.stack, id, analysis, code) : undefined;
+    return { name: error.name, message: error.message, ...(position ? { position } : {}) };
+  }
+  return { name: 'Error', message: `The cell threw a non-error value: ${String(error)}` };
+}
+
+/**
+ * The cells as the dataflow graph sees them. Several cells may import the same module under the
+ * same name (students re-import habitually); only the first such cell counts as defining the name,
+ * so the others are not reported as duplicate definitions.
+ */
+function graphCells(records: CellRecord[]): GraphCell[] {
+  const imported = new Map<string, string>();
+  return records.map(({ id, analysis }) => {
+    if (!analysis.ok) return { id, defines: [], references: [] };
+    const repeated = new Set<string>();
+    for (const { local, source, imported: name } of analysis.importBindings) {
+      const binding = `${source}\0${name}`;
+      if (!imported.has(local)) imported.set(local, binding);
+      else if (imported.get(local) === binding) repeated.add(local);
+    }
+    return {
+      id,
+      defines: analysis.defines.filter((name) => !repeated.has(name)),
+      references: analysis.references,
+    };
+  });
+}

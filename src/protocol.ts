@@ -1,0 +1,177 @@
+/**
+ * The one typed interface between the page and the kernel worker.
+ *
+ * Everything here crosses the worker boundary by structured clone, so it is plain data:
+ * no functions, no class instances, no DOM nodes. The page talks to the worker only through
+ * {@link KernelApi} (wrapped with Comlink); the worker talks back only through {@link KernelEvent}s
+ * delivered to the listener the page registers with {@link KernelApi.connect}.
+ */
+
+/** A cell's run state, as shown in `data-status` on the cell's root element. */
+export type CellStatus = 'queued' | 'running' | 'ok' | 'error' | 'stale' | 'interrupted';
+
+/** A cell as the kernel needs it: an id that stays stable across edits, and its TypeScript source. */
+export interface KernelCell {
+  id: string;
+  source: string;
+}
+
+/** Where a problem sits inside a cell's own source (1-based line and column), when known. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+/** A cell's error, shown under the cell. */
+export interface CellError {
+  /** Error class name, e.g. `TypeError`, `SyntaxError`, or `DataflowError` for duplicate names and cycles. */
+  name: string;
+  /** What is wrong and, where we know it, what to do about it. */
+  message: string;
+  /** Line and column inside the cell (not in generated code), when known. */
+  position?: SourcePosition;
+}
+
+/** A node of a value inspector tree, made in the worker from any JavaScript value. */
+export type InspectNode =
+  | {
+      type: 'primitive';
+      kind: 'number' | 'string' | 'boolean' | 'bigint' | 'symbol' | 'undefined' | 'null';
+      text: string;
+    }
+  | { type: 'date'; text: string }
+  | { type: 'function'; text: string }
+  | { type: 'error'; text: string }
+  | {
+      type: 'object';
+      /** `Array`, `Object`, `Map`, `Set`, `Float64Array`, a class name, … */
+      kind: string;
+      /** A one-line summary such as `Array(144) [112, 118, 132, …]`. */
+      summary: string;
+      /** Entries shown when expanded. For Maps the key is itself inspected. */
+      entries: InspectEntry[];
+      /** How many entries were left out because of the size cap (0 when none). */
+      more: number;
+    }
+  /** Children beyond the depth cap are not sent; the summary still describes them. */
+  | { type: 'truncated'; summary: string };
+
+export interface InspectEntry {
+  key: string | InspectNode;
+  value: InspectNode;
+}
+
+/** One page of an Arquero table (or array of objects) shown as an HTML table. */
+export interface TablePage {
+  /** Column names, in order. */
+  columns: string[];
+  /** Formatted cell text, row-major: `rows[i][j]` is row `offset + i`, column `j`. */
+  rows: string[][];
+  /** Whether each column holds numbers (right-aligned). */
+  numeric: boolean[];
+  /** Total rows and columns in the table. */
+  numRows: number;
+  numCols: number;
+  /** Index of the first row in `rows`. */
+  offset: number;
+}
+
+/** A control described by the worker and rendered as a real, labelled control on the page. */
+export type InputSpec =
+  | {
+      kind: 'range';
+      label?: string;
+      min: number;
+      max: number;
+      step?: number;
+      value: number;
+      disabled?: boolean;
+    }
+  | {
+      kind: 'number';
+      label?: string;
+      min?: number;
+      max?: number;
+      step?: number;
+      value: number;
+      placeholder?: string;
+      disabled?: boolean;
+    }
+  | { kind: 'text'; label?: string; value: string; placeholder?: string; disabled?: boolean }
+  | { kind: 'toggle'; label?: string; value: boolean; disabled?: boolean }
+  /**
+   * Choice inputs. The worker keeps the real option values (which may be objects, and may be
+   * formatted by functions); the page sees only the formatted labels and answers with indices.
+   */
+  | {
+      kind: 'select';
+      label?: string;
+      options: string[];
+      multiple: boolean;
+      selected: number[];
+      disabled?: boolean;
+    }
+  | { kind: 'radio'; label?: string; options: string[]; selected: number[]; disabled?: boolean }
+  | { kind: 'checkbox'; label?: string; options: string[]; selected: number[]; disabled?: boolean };
+
+/**
+ * What the page sends back when a control changes: the new value for range/number/text/toggle,
+ * the selected option indices for select/radio/checkbox.
+ */
+export type InputValue = number | string | boolean | number[];
+
+/** One item of a cell's output, in the order the cell produced it. */
+export type Output =
+  | { kind: 'inspect'; node: InspectNode }
+  /** `tableId` lets the page ask the kernel for other pages of the same table. */
+  | { kind: 'table'; tableId: string; page: TablePage }
+  /** Markup made in the worker (a Plot chart as SVG or a figure). Sanitised by the page before use. */
+  | { kind: 'html'; html: string }
+  | { kind: 'log'; level: 'log' | 'info' | 'warn' | 'error' | 'debug'; text: string }
+  /** `key` identifies the control across re-runs so the page keeps the same element while a slider is dragged. */
+  | { kind: 'input'; key: string; spec: InputSpec }
+  /** Said once when a cell produced more than the output caps allow. */
+  | { kind: 'truncated'; text: string };
+
+/** What the worker reports, in order. */
+export type KernelEvent =
+  | { type: 'status'; cellId: string; status: CellStatus; error?: CellError; reason?: string }
+  /** The complete outputs of a finished (or failed) run; replaces what was shown before. */
+  | { type: 'outputs'; cellId: string; outputs: Output[] }
+  /** Output a cell produced after its run finished (a `console.log` in a timer, say); appended. */
+  | { type: 'append'; cellId: string; outputs: Output[] }
+  /** Every queued cell has run. */
+  | { type: 'idle' };
+
+/** The kernel's side of the protocol, implemented in the worker and reached through Comlink. */
+export interface KernelApi {
+  /**
+   * Register the page's event listener (a `Comlink.proxy`) and tell the kernel where the app is
+   * served from, so datasets named in the notebook's front matter can be fetched.
+   */
+  connect(
+    listener: (event: KernelEvent) => void,
+    options: { baseUrl: string; datasets: string[] },
+  ): Promise<void>;
+  /** Load every heavy module the kernel uses, so that a spare worker is ready to run at once. */
+  warm(): Promise<void>;
+  /** Replace the notebook's cells. Cells whose source changed lose their values; nothing runs. */
+  setCells(cells: KernelCell[]): Promise<void>;
+  /**
+   * Run these cells, their downstream cells, and any upstream cells that have no current value.
+   * A request made while others are queued merges with them: each cell runs at most once more,
+   * with the newest inputs (latest wins).
+   */
+  run(ids: string[]): Promise<void>;
+  /**
+   * Mark a cell interrupted (its previous worker was stopped while it ran): it is not run again until
+   * asked, and the cells downstream of it are stale.
+   */
+  markInterrupted(id: string): Promise<void>;
+  /** A control changed: store its value and re-run the cell that made it and the cells downstream. */
+  setInput(key: string, value: InputValue): Promise<void>;
+  /** Input values the page remembers, restored into a fresh worker before it runs anything. */
+  restoreInputs(values: Record<string, InputValue>): Promise<void>;
+  /** Another page of a table shown earlier. */
+  tablePage(tableId: string, offset: number, limit: number): Promise<TablePage | undefined>;
+}

@@ -1,0 +1,201 @@
+/**
+ * `<dp-app>`: the shell. A top bar (Open notebook, Run all, Interrupt), a sidebar listing the
+ * bundled notebooks, and the open notebook. Each notebook has a URL, `#/notebooks/<file>`.
+ */
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import notebookIndex from 'virtual:notebook-index';
+import { NotebookController } from './notebook-controller.ts';
+import { loadBundledNotebook, prepareNotebookText } from './notebook-loader.ts';
+import type { PreparedNotebook } from '../notebook/prepare-notebook.ts';
+import './dp-notebook.ts';
+
+/** What the main area shows besides a notebook. */
+type Notice = { kind: 'loading'; text: string } | { kind: 'error'; text: string };
+
+const ROUTE = /^#\/notebooks\/([^/]+\.md)$/;
+
+@customElement('dp-app')
+export class DpApp extends LitElement {
+  /** The open notebook and its run state. */
+  readonly controller = new NotebookController(this);
+  @state() private notice?: Notice;
+  @state() private dragging = false;
+  /** Hash the app set itself for a local file, so the hashchange it causes is not a navigation. */
+  private localHash?: string;
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.route);
+    document.addEventListener('dragover', this.onDragOver);
+    document.addEventListener('dragleave', this.onDragLeave);
+    document.addEventListener('drop', this.onDrop);
+    document.addEventListener('keydown', this.onKeyDown);
+    void this.route();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.route);
+    document.removeEventListener('dragover', this.onDragOver);
+    document.removeEventListener('dragleave', this.onDragLeave);
+    document.removeEventListener('drop', this.onDrop);
+    document.removeEventListener('keydown', this.onKeyDown);
+  }
+
+  /** Opens the notebook the URL names (the first notebook when it names none). */
+  private route = async () => {
+    const hash = location.hash;
+    if (hash === this.localHash) return;
+    if (hash.startsWith('#/local/')) {
+      this.notice = {
+        kind: 'error',
+        text: 'This notebook was opened from a file on your computer, which is not kept across reloads. Open it again with “Open notebook”.',
+      };
+      return;
+    }
+    const file = ROUTE.exec(hash)?.[1];
+    if (!file) {
+      const first = notebookIndex[0];
+      if (first) location.replace(`#/notebooks/${first.file}`);
+      else this.notice = { kind: 'error', text: 'No notebooks are bundled with this app.' };
+      return;
+    }
+    const name = decodeURIComponent(file);
+    this.notice = { kind: 'loading', text: `Opening ${name}…` };
+    try {
+      await this.show(await loadBundledNotebook(name), name, 'bundled');
+    } catch (error) {
+      this.notice = {
+        kind: 'error',
+        text: `Could not open the notebook “${name}” (${(error as Error).message}). Pick one from the list.`,
+      };
+    }
+  };
+
+  private async show(prepared: PreparedNotebook, name: string, origin: 'bundled' | 'local') {
+    this.notice = undefined;
+    await this.controller.open(prepared, { name, origin });
+  }
+
+  private async openFile(file: File) {
+    if (!/\.(md|markdown)$/i.test(file.name)) {
+      this.notice = {
+        kind: 'error',
+        text: `“${file.name}” is not a notebook: open a Markdown file (.md) with \`\`\`ts cells.`,
+      };
+      return;
+    }
+    this.localHash = `#/local/${encodeURIComponent(file.name)}`;
+    location.hash = this.localHash;
+    this.notice = { kind: 'loading', text: `Opening ${file.name}…` };
+    await this.show(await prepareNotebookText(await file.text()), file.name, 'local');
+  }
+
+  private onFileInput = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) void this.openFile(file);
+    input.value = '';
+  };
+
+  private onDragOver = (event: DragEvent) => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    this.dragging = true;
+  };
+
+  private onDragLeave = (event: DragEvent) => {
+    if (event.relatedTarget === null) this.dragging = false;
+  };
+
+  private onDrop = (event: DragEvent) => {
+    const file = event.dataTransfer?.files[0];
+    this.dragging = false;
+    if (!file) return;
+    event.preventDefault();
+    void this.openFile(file);
+  };
+
+  private onKeyDown = (event: KeyboardEvent) => {
+    // A keyboard way to Interrupt that editors do not claim.
+    if (event.key === 'i' && event.ctrlKey && event.shiftKey) {
+      event.preventDefault();
+      void this.controller.interrupt();
+    }
+  };
+
+  override render() {
+    const { notebook, source, busy } = this.controller;
+    const current = source?.origin === 'bundled' ? source.name : undefined;
+    return html`
+      <header class="dp-topbar">
+        <a class="dp-brand" href="#/">Data Products Lab</a>
+        <div class="dp-actions">
+          <label class="dp-button dp-open">
+            Open notebook
+            <input type="file" accept=".md,.markdown,text/markdown" @change=${this.onFileInput} />
+          </label>
+          <button class="dp-button" @click=${() => this.controller.runAll()} ?disabled=${!notebook}>
+            Run all
+          </button>
+          <button
+            class="dp-button dp-interrupt"
+            title="Stop the running cell (Ctrl+Shift+I)"
+            @click=${() => this.controller.interrupt()}
+            ?disabled=${!busy}
+          >
+            Interrupt
+          </button>
+          <span class="dp-kernel" role="status">${busy ? 'Running…' : notebook ? 'Idle' : ''}</span>
+        </div>
+      </header>
+      <div class="dp-layout">
+        <nav class="dp-sidebar" aria-label="Notebooks">
+          <ol>
+            ${notebookIndex.map(
+              (entry) =>
+                html`<li>
+                  <a
+                    href="#/notebooks/${entry.file}"
+                    aria-current=${entry.file === current ? 'page' : 'false'}
+                    >${entry.title}</a
+                  >
+                  ${entry.summary ? html`<p>${entry.summary}</p>` : nothing}
+                </li>`,
+            )}
+          </ol>
+        </nav>
+        <main class="dp-main">
+          ${
+            this.notice
+              ? html`<p
+                  class="dp-notice dp-notice-${this.notice.kind}"
+                  role=${this.notice.kind === 'error' ? 'alert' : 'status'}
+                >
+                  ${this.notice.text}
+                </p>`
+              : notebook
+                ? html`<dp-notebook
+                    .controller=${this.controller}
+                    .notebook=${notebook}
+                    .states=${this.controller.states}
+                  ></dp-notebook>`
+                : nothing
+          }
+        </main>
+      </div>
+      ${this.dragging ? html`<div class="dp-dropzone">Drop a notebook (.md) to open it</div>` : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dp-app': DpApp;
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * `<dp-cell>`: one TypeScript cell — a Run button and status, the code (highlighted; click or
+ * Enter to edit), and below it the cell's outputs or error. The element itself carries
+ * `data-status` (queued, running, ok, error, stale, interrupted). Shift+Enter runs the cell.
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { CodeCell } from '../notebook/notebook.ts';
+import { highlightEdited } from './code-highlighter.ts';
+import type { CellState } from '../runtime/cell-state.ts';
+import type { NotebookController } from './notebook-controller.ts';
+import './dp-outputs.ts';
+
+const statusText: Record<string, string> = {
+  queued: 'Queued',
+  running: 'Running…',
+  ok: '',
+  error: 'Error',
+  stale: 'Not run',
+  interrupted: 'Interrupted',
+};
+
+@customElement('dp-cell')
+export class DpCell extends LitElement {
+  /** The cell as it is in the notebook. */
+  @property({ attribute: false }) cell!: CodeCell;
+  /** Position among the notebook's cells, from 1. */
+  @property({ type: Number }) number = 0;
+  /** This session's run state of the cell. */
+  @property({ attribute: false }) state?: CellState;
+  @property({ attribute: false }) controller!: NotebookController;
+  /** Text typed but not yet run. */
+  @state() private draft?: string;
+  @state() private editing = false;
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('cell') && this.draft === this.cell.source) this.draft = undefined;
+  }
+
+  protected override updated(): void {
+    this.dataset.status = this.cell.unclosed ? 'error' : (this.state?.status ?? 'stale');
+    if (this.editing) {
+      const area = this.querySelector('textarea');
+      if (area && document.activeElement !== area) area.focus();
+    }
+  }
+
+  private get code(): string {
+    return this.draft ?? this.cell.source;
+  }
+
+  private run() {
+    if (this.cell.unclosed) return;
+    void this.controller.runCell(this.cell.id, this.code);
+  }
+
+  private onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.shiftKey || event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      this.run();
+    } else if (
+      event.key === 'Enter' &&
+      !this.editing &&
+      event.target === this.querySelector('.dp-code-view')
+    ) {
+      event.preventDefault();
+      this.editing = true;
+    } else if (event.key === 'Escape' && this.editing) {
+      this.editing = false;
+    }
+  };
+
+  private onInput = (event: Event) => {
+    const area = event.target as HTMLTextAreaElement;
+    this.draft = area.value;
+    area.style.height = 'auto';
+    area.style.height = `${area.scrollHeight}px`;
+  };
+
+  /** The shipped code's prepared HTML, or the edited code highlighted once the highlighter loads. */
+  private highlighted() {
+    const shipped = this.controller.code.get(this.cell.id);
+    if (shipped && shipped.source === this.code) return unsafeHTML(shipped.html);
+    const html = highlightEdited(this.code, 'ts', () => this.requestUpdate());
+    return html === undefined ? this.code : unsafeHTML(html);
+  }
+
+  private renderCode() {
+    const lines = this.code.split('\n').length;
+    if (this.editing) {
+      return html`<textarea
+        class="dp-code-edit"
+        aria-label="Code of cell ${this.number}"
+        spellcheck="false"
+        rows=${lines}
+        .value=${this.code}
+        @input=${this.onInput}
+        @blur=${() => (this.editing = false)}
+      ></textarea>`;
+    }
+    const errorLine = this.state?.status === 'error' ? this.state.error?.position?.line : undefined;
+    return html`<pre
+      class="dp-code-view"
+      tabindex="0"
+      aria-label="Code of cell ${this.number}; press Enter to edit, Shift+Enter to run"
+      @click=${() => (this.editing = true)}
+    ><code class="hljs language-ts">${this.highlighted()}</code>${
+      errorLine
+        ? html`<span
+            class="dp-error-line"
+            style="top: calc(${errorLine - 1} * var(--dp-code-line) + var(--dp-code-pad))"
+          ></span>`
+        : nothing
+    }</pre>`;
+  }
+
+  private renderMessage() {
+    const s = this.state;
+    if (this.cell.unclosed) {
+      return html`<div class="dp-cell-error" role="alert">
+        This cell's code fence is never closed, so it is not run. Add a line with \`\`\` after its code.
+      </div>`;
+    }
+    if (!s) return nothing;
+    if (s.status === 'error' && s.error) {
+      const at = s.error.position ? ` (line ${s.error.position.line})` : '';
+      return html`<div class="dp-cell-error" role="alert">
+        <strong>${s.error.name}${at}:</strong> ${s.error.message}
+      </div>`;
+    }
+    if ((s.status === 'stale' || s.status === 'interrupted') && s.reason) {
+      return html`<div class="dp-cell-reason">${s.reason}</div>`;
+    }
+    return nothing;
+  }
+
+  override render() {
+    const status = this.state?.status ?? 'stale';
+    const edited = this.draft !== undefined && this.draft !== this.cell.source;
+    return html`
+      <div class="dp-cell-bar">
+        <button
+          class="dp-run"
+          aria-label="Run cell ${this.number}"
+          title="Run this cell and the cells that use it (Shift+Enter)"
+          @click=${() => this.run()}
+        >
+          ▶
+        </button>
+        <span class="dp-cell-number">[${this.number}]</span>
+        <span class="dp-cell-status">${statusText[status]}</span>
+        ${edited ? html`<span class="dp-cell-edited">edited — Shift+Enter to run</span>` : nothing}
+      </div>
+      <div class="dp-code" @keydown=${this.onKeyDown}>${this.renderCode()}</div>
+      ${this.renderMessage()}
+      <dp-outputs
+        .outputs=${this.state?.outputs ?? []}
+        .controller=${this.controller}
+        class=${status === 'queued' || status === 'running' || status === 'stale' ? 'dp-outputs-dim' : ''}
+      ></dp-outputs>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dp-cell': DpCell;
+  }
+}

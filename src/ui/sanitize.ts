@@ -1,0 +1,19 @@
+/**
+ * Every piece of HTML that reaches the page from a notebook or from the kernel passes through here.
+ * Notebooks and datasets are untrusted input: DOMPurify removes scripts, `on*` handlers,
+ * `javascript:` URLs and the like, while keeping the markup KaTeX and Observable Plot produce
+ * (HTML, SVG, MathML, inline styles, `data:` images).
+ */
+import DOMPurify from 'dompurify';
+
+/** Sanitises Markdown rendered from a notebook. `<style>` is dropped so a notebook cannot restyle the app. */
+export function sanitizeMarkdown(html: string): string {
+  return DOMPurify.sanitize(html, {
+    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'],
+  });
+}
+
+/** Sanitises a chart or other markup made by a cell in the worker. Plot's scoped `<style>` is kept. */
+export function sanitizeOutput(html: string): string {
+  return DOMPurify.sanitize(html, { FORBID_TAGS: ['form', 'input', 'button', 'textarea', 'select'] });
+}

@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Kernel } from '../../../src/kernel/kernel.ts';
+import type { CellStatus, KernelEvent, Output } from '../../../src/protocol.ts';
+
+/** A kernel with a listener that records events, and helpers to read the latest state of each cell. */
+async function kernelWith(sources: string[], datasets: string[] = []) {
+  const events: KernelEvent[] = [];
+  const kernel = new Kernel({
+    fetchFile: async (url) => {
+      const name = decodeURIComponent(url.split('/datasets/')[1]);
+      return new Response(readFileSync(new URL(`../../../datasets/${name}`, import.meta.url)));
+    },
+  });
+  await kernel.connect((e) => events.push(e), { baseUrl: 'http://localhost/app/', datasets });
+  const cells = sources.map((source, i) => ({ id: `c${i + 1}`, source }));
+  await kernel.setCells(cells);
+  const status = (id: string): CellStatus | undefined =>
+    events
+      .filter((e) => e.type === 'status' && e.cellId === id)
+      .map((e) => (e as { status: CellStatus }).status)
+      .at(-1);
+  const outputs = (id: string): Output[] =>
+    (
+      events.filter((e) => e.type === 'outputs' && e.cellId === id).at(-1) as
+        { outputs: Output[] } | undefined
+    )?.outputs ?? [];
+  const runs = (id: string) =>
+    events.filter((e) => e.type === 'status' && e.cellId === id && e.status === 'running').length;
+  const error = (id: string) =>
+    (
+      events.filter((e) => e.type === 'status' && e.cellId === id).at(-1) as {
+        error?: { message: string; position?: { line: number } };
+      }
+    )?.error;
+  const text = (id: string) =>
+    outputs(id)
+      .map((o) =>
+        o.kind === 'inspect' && o.node.type === 'primitive'
+          ? o.node.text
+          : o.kind === 'log'
+            ? o.text
+            : o.kind,
+      )
+      .join('\n');
+  return {
+    kernel,
+    events,
+    cells,
+    status,
+    outputs,
+    runs,
+    error,
+    text,
+    runAll: () => kernel.run(cells.map((c) => c.id)),
+  };
+}
+
+describe('Kernel', () => {
+  it('runs cells in dataflow order and shows the last expression', async () => {
+    const k = await kernelWith(['a + b', 'const a = 1;', 'const b = a * 2;']);
+    await k.runAll();
+    expect(k.status('c1')).toBe('ok');
+    expect(k.text('c1')).toBe('3');
+  });
+
+  it('re-runs only the cells downstream of a changed cell', async () => {
+    const k = await kernelWith(['const a = 1;', 'const b = a + 1;', 'const c = 10;', 'b + c']);
+    await k.runAll();
+    await k.kernel.run(['c1']);
+    expect([k.runs('c1'), k.runs('c2'), k.runs('c3'), k.runs('c4')]).toEqual([2, 2, 1, 2]);
+  });
+
+  it('marks only the dependents of a failing cell as not run, with the line of the error', async () => {
+    const k = await kernelWith(['const a = 1;\nconst b = null;\nconst x = b.field;', 'x + 1', 'a + 1']);
+    await k.runAll();
+    expect(k.status('c1')).toBe('error');
+    expect(k.error('c1')?.message).toMatch(/null/);
+    expect(k.error('c1')?.position?.line).toBe(3);
+    expect(k.status('c2')).toBe('stale');
+    expect(k.status('c3')).toBe('stale');
+  });
+
+  it('keeps independent cells running when one fails', async () => {
+    const k = await kernelWith(['throw new Error("boom")', 'const y = 2;', 'y * 3']);
+    await k.runAll();
+    expect(k.status('c1')).toBe('error');
+    expect(k.error('c1')?.message).toBe('boom');
+    expect(k.text('c3')).toBe('6');
+  });
+
+  it('reports syntax errors at their line in the cell', async () => {
+    const k = await kernelWith(['const a = 1;\nconst = 2;']);
+    await k.runAll();
+    expect(k.status('c1')).toBe('error');
+    expect(k.error('c1')?.position?.line).toBe(2);
+  });
+
+  it('names both cells when two define the same name, and the cells in a cycle', async () => {
+    const k = await kernelWith([
+      'const x = 1;',
+      'const x = 2;',
+      'const p = q;',
+      'const q = p;',
+      'const ok = 1;',
+    ]);
+    await k.runAll();
+    for (const id of ['c1', 'c2', 'c3', 'c4']) expect(k.status(id)).toBe('error');
+    expect(k.error('c1')?.message).toMatch(/x/);
+    expect(k.status('c5')).toBe('ok');
+  });
+
+  it('captures console.log and caps a runaway loop of output', async () => {
+    const k = await kernelWith([
+      'console.log("hello", 42, [1, 2]);',
+      'for (let i = 0; i < 100000; i++) console.log(i);',
+    ]);
+    await k.runAll();
+    expect(k.text('c1')).toMatch(/^hello 42 /);
+    const out = k.outputs('c2');
+    expect(out.length).toBeLessThanOrEqual(1000);
+    expect(out.at(-1)?.kind).toBe('truncated');
+  });
+
+  it('imports bundled modules and the dplab library, and explains an unknown import', async () => {
+    const k = await kernelWith([
+      "import * as aq from 'arquero';\naq.table({ a: [1, 2, 3] })",
+      "import { movingAverage } from 'dplab/stats';\nmovingAverage([1, 2, 3], { window: 3 })[2]",
+      "import _ from 'lodash';",
+    ]);
+    await k.runAll();
+    expect(k.outputs('c1')[0]).toMatchObject({ kind: 'table', page: { numRows: 3, columns: ['a'] } });
+    expect(k.text('c2')).toBe('2');
+    expect(k.error('c3')?.message).toMatch(/Cannot import "lodash": cells can import .*"arquero"/);
+  });
+
+  it('renders Plot charts to SVG markup in the worker', async () => {
+    const k = await kernelWith(["import * as Plot from '@observablehq/plot';\nPlot.lineY([1, 3, 2]).plot()"]);
+    await k.runAll();
+    const out = k.outputs('c1')[0];
+    expect(out.kind).toBe('html');
+    expect(out.kind === 'html' && out.html).toMatch(/^<svg[^>]*class="plot/);
+  });
+
+  it('reads datasets listed in the front matter, and names the file when it is not listed', async () => {
+    const k = await kernelWith(
+      [
+        "const rows = await FileAttachment('AirPassengers.csv').csv({ typed: true });\nrows.length",
+        "await FileAttachment('secret.csv').text()",
+      ],
+      ['AirPassengers.csv'],
+    );
+    await k.runAll();
+    expect(k.text('c1')).toBe('144');
+    expect(k.error('c2')?.message).toMatch(/does not list that file.*AirPassengers\.csv/);
+  });
+
+  it('view() shows a control; a new value re-runs the cell and its dependents, latest wins', async () => {
+    const k = await kernelWith([
+      "const n = view(Inputs.range([0, 100], { value: 10, step: 1, label: 'n' }));",
+      'n * 2',
+      'const other = 1;',
+    ]);
+    await k.runAll();
+    expect(k.text('c2')).toBe('20');
+    const input = k.outputs('c1')[0];
+    expect(input).toMatchObject({ kind: 'input', spec: { kind: 'range', value: 10, label: 'n' } });
+    const key = input.kind === 'input' ? input.key : '';
+    await Promise.all([5, 6, 7, 8, 9, 42].map((v) => k.kernel.setInput(key, v)));
+    expect(k.text('c2')).toBe('84');
+    // Six changes arrived together; the dependent did not run six more times.
+    expect(k.runs('c2')).toBeLessThan(7);
+    expect(k.runs('c3')).toBe(1);
+  });
+
+  it('rejects a cell that assigns to a name another cell defines', async () => {
+    const k = await kernelWith(['let total = 0;', 'total = 5;']);
+    await k.runAll();
+    expect(k.status('c2')).toBe('error');
+    expect(k.error('c2')?.message).toMatch(/assigns to `total`, which another cell defines/);
+  });
+
+  it('lets several cells import the same module under the same name', async () => {
+    const k = await kernelWith([
+      "import * as aq from 'arquero';\nconst t = aq.table({ a: [1] });",
+      "import * as aq from 'arquero';\naq.table({ b: [2] }).numCols()",
+      't.numRows() + aq.table({ c: [1, 2] }).numRows()',
+    ]);
+    await k.runAll();
+    expect(k.status('c1')).toBe('ok');
+    expect(k.text('c2')).toBe('1');
+    expect(k.text('c3')).toBe('3');
+  });
+});
