@@ -164,6 +164,12 @@ export interface KernelApi {
    */
   run(ids: string[]): Promise<void>;
   /**
+   * Recompute these cells in a fresh worker, and the upstream cells they need, but not the cells
+   * downstream of them: the page shows their outputs already, and an interrupted cell downstream
+   * must not start again by itself.
+   */
+  restore(ids: string[]): Promise<void>;
+  /**
    * Mark a cell interrupted (its previous worker was stopped while it ran): it is not run again until
    * asked, and the cells downstream of it are stale.
    */

@@ -188,7 +188,7 @@ export class KernelClient {
     await next.api.restoreInputs(Object.fromEntries(this.inputs));
     await next.api.setCells(this.cells);
     if (stuck !== undefined) await next.api.markInterrupted(stuck);
-    void next.api.run(replay);
+    void next.api.restore(replay);
     this.ensureSpare();
   }
 }

@@ -103,6 +103,13 @@ export class Kernel implements KernelApi {
     await this.scheduler.request(ids.filter((id) => this.cells.has(id)));
   }
 
+  async restore(ids: string[]) {
+    await this.scheduler.request(
+      ids.filter((id) => this.cells.has(id)),
+      { downstream: false },
+    );
+  }
+
   async markInterrupted(id: string) {
     this.scheduler.markInterrupted(id);
   }

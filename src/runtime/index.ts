@@ -34,6 +34,7 @@ export { mapStackPosition } from './map-stack-position.ts';
 export {
   Scheduler,
   type ExecuteResult,
+  type RequestOptions,
   type RunToken,
   type SchedulerOptions,
   type StatusDetail,

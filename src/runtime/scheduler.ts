@@ -17,6 +17,12 @@ export interface RunToken {
   superseded(): boolean;
 }
 
+/** Options of {@link Scheduler.request}. */
+export interface RequestOptions {
+  /** Also run every cell downstream of the requested ones (default true). */
+  downstream?: boolean;
+}
+
 /** Extra information that comes with a status. */
 export interface StatusDetail {
   /** Why a cell is `stale`, or `queued` again. */
@@ -93,11 +99,14 @@ export class Scheduler {
    * A request made while the loop runs merges with what is waiting, so a cell requested many times
    * runs once (latest wins). If the running cell is requested again, its current run is
    * superseded and it runs again afterwards. Resolves when the loop goes idle.
+   *
+   * With `downstream: false` only `ids` and the upstream cells they need run: a fresh worker uses
+   * this to recompute values the page already shows, without re-running what depends on them.
    */
-  request(ids: Iterable<string>): Promise<void> {
+  request(ids: Iterable<string>, { downstream = true }: RequestOptions = {}): Promise<void> {
     const wanted = new Set([...ids].filter((id) => this.graph.has(id)));
     for (const id of ancestors(this.graph, wanted)) if (this.lacksValue(id)) wanted.add(id);
-    const closure = new Set([...wanted, ...descendants(this.graph, wanted)]);
+    const closure = downstream ? new Set([...wanted, ...descendants(this.graph, wanted)]) : wanted;
     for (const cell of this.graph.cells) if (closure.has(cell.id)) this.markDirty(cell.id);
     this.loop ??= this.runLoop();
     return this.loop;
@@ -158,7 +167,10 @@ export class Scheduler {
   private lacksValue(id: string): boolean {
     if (this.inError(id) || this.dirty.has(id) || this.active?.id === id) return false;
     const status = this.statuses.get(id);
-    return !this.options.hasValue(id) || status === 'stale' || status === 'interrupted';
+    // An interrupted cell is not re-run on its own: it may loop again. It runs when it is asked
+    // for, or when a cell upstream of it runs (the student changed what it depends on).
+    if (status === 'interrupted') return false;
+    return !this.options.hasValue(id) || status === 'stale';
   }
 
   private markDirty(id: string): void {

@@ -21,13 +21,29 @@ describe('Scheduler: interruptions and graph changes', () => {
     expect(t.values.has('a')).toBe(false);
   });
 
-  it('re-runs an interrupted upstream cell when a downstream cell is requested', async () => {
+  it('does not restart an interrupted upstream cell for a downstream request, but does when asked', async () => {
     const t = setup([cell('a', 'x'), cell('b', 'y', 'x')]);
     await t.scheduler.request(['a']);
     t.scheduler.markInterrupted('a');
     t.runs.length = 0;
+    // It may loop again: b is skipped with a reason instead.
     await t.scheduler.request(['b']);
+    expect(t.runs).toEqual([]);
+    expect(t.scheduler.statusOf('b')).toBe('stale');
+    expect(t.last('b')).toMatchObject({
+      status: 'stale',
+      detail: { reason: expect.stringMatching(/interrupted/) },
+    });
+    await t.scheduler.request(['a']);
     expect(t.runs).toEqual(['a', 'b']);
+  });
+
+  it('restores cells without running what is downstream of them', async () => {
+    const t = setup([cell('a', 'x'), cell('b', 'y', 'x'), cell('c', 'z')]);
+    await t.scheduler.request(['a', 'c']);
+    t.runs.length = 0;
+    await t.scheduler.request(['a', 'c'], { downstream: false });
+    expect(t.runs).toEqual(['a', 'c']);
   });
 
   it('forgets the status of changed cells when the graph changes', async () => {

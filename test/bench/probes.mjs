@@ -1,0 +1,171 @@
+/**
+ * Functions that run inside the page (Playwright serialises them, so each is self-contained).
+ * Times are `performance.now()` of the page: milliseconds since its navigation started.
+ */
+/* global window, document, performance, requestAnimationFrame, MutationObserver, Event, setTimeout, clearTimeout */
+
+/**
+ * An init script (runs before the app): records when the first notebook's prose is in the DOM
+ * (`<dp-notebook>` with an `h1` inside `.dp-markdown`) and when every cell is `data-status="ok"`.
+ */
+export function navigationProbe() {
+  const probe = { visibleAt: undefined, allOkAt: undefined, cells: 0 };
+  window.__dpBench = probe;
+  const check = () => {
+    const now = performance.now();
+    if (probe.visibleAt === undefined && document.querySelector('dp-notebook .dp-markdown h1')) {
+      probe.visibleAt = now;
+    }
+    if (probe.allOkAt === undefined) {
+      const cells = document.querySelectorAll('dp-cell');
+      if (cells.length > 0 && [...cells].every((c) => c.getAttribute('data-status') === 'ok')) {
+        probe.allOkAt = now;
+        probe.cells = cells.length;
+      }
+    }
+    if (probe.visibleAt !== undefined && probe.allOkAt !== undefined) observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['data-status'],
+  });
+}
+
+/** The page's resource timing entries and time origin. */
+export function pageResources() {
+  return {
+    timeOrigin: performance.timeOrigin,
+    entries: performance.getEntriesByType('resource').map((e) => ({
+      name: e.name,
+      initiatorType: e.initiatorType,
+      startTime: e.startTime,
+      responseEnd: e.responseEnd,
+    })),
+  };
+}
+
+/**
+ * Moves the slider labelled `label` through `values`, one change at a time, and returns how long
+ * each change took until the next cell's output shows `moving average, k = <value>`.
+ */
+export async function sliderProbe({ label, values, timeoutMs }) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  const busy = () =>
+    [...document.querySelectorAll('dp-cell')].some((c) =>
+      ['queued', 'running'].includes(c.getAttribute('data-status')),
+    );
+  const findInput = () => {
+    const labels = [...document.querySelectorAll('label')].filter((l) => l.textContent.trim() === label);
+    const input = labels.length === 1 ? document.getElementById(labels[0].htmlFor) : null;
+    if (!input || input.type !== 'range') throw new Error(`no single range input labelled "${label}"`);
+    return input;
+  };
+  const nextCell = (input) => {
+    const cells = [...document.querySelectorAll('dp-cell')];
+    const cell = cells[cells.indexOf(input.closest('dp-cell')) + 1];
+    if (!cell) throw new Error(`no cell follows the cell of "${label}"`);
+    return cell;
+  };
+  const samples = [];
+  for (const value of values) {
+    const settleStart = performance.now();
+    while (busy()) {
+      if (performance.now() - settleStart > timeoutMs) {
+        throw new Error(`the notebook stayed busy for ${timeoutMs} ms before setting k = ${value}`);
+      }
+      await frame();
+    }
+    await frame();
+    const input = findInput();
+    const target = nextCell(input);
+    const expected = new RegExp(`moving average, k = ${value}(?!\\d)`);
+    const shown = () => expected.test((target.querySelector('dp-outputs') ?? target).textContent);
+    const updated = new Promise((resolve, reject) => {
+      const observer = new MutationObserver(() => {
+        if (!shown()) return;
+        const at = performance.now();
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve(at);
+      });
+      observer.observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        reject(new Error(`the chart did not show "moving average, k = ${value}" within ${timeoutMs} ms`));
+      }, timeoutMs);
+    });
+    const start = performance.now();
+    input.value = String(value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    samples.push((await updated) - start);
+  }
+  return samples;
+}
+
+/**
+ * Starts logging every cell's `data-status` changes and the time of the next click on the
+ * Interrupt button (in the capture phase, before the app's handler).
+ */
+export function installStatusLog() {
+  const cells = [...document.querySelectorAll('dp-cell')];
+  const log = { clickAt: undefined, changes: [] };
+  window.__dpStatusLog?.stop();
+  const observer = new MutationObserver((records) => {
+    const at = performance.now();
+    for (const r of records) {
+      const status = r.target.getAttribute('data-status');
+      if (status !== r.oldValue) log.changes.push({ cell: cells.indexOf(r.target), status, at });
+    }
+  });
+  for (const cell of cells) {
+    observer.observe(cell, { attributes: true, attributeFilter: ['data-status'], attributeOldValue: true });
+  }
+  const onClick = (event) => {
+    const button = event.target instanceof window.Element ? event.target.closest('button') : null;
+    if (log.clickAt === undefined && button?.textContent.trim() === 'Interrupt')
+      log.clickAt = performance.now();
+  };
+  window.addEventListener('click', onClick, { capture: true });
+  log.stop = () => {
+    observer.disconnect();
+    window.removeEventListener('click', onClick, { capture: true });
+  };
+  window.__dpStatusLog = log;
+}
+
+/**
+ * Once the stuck cell is `interrupted` and the last cell, re-run after the click (queued or
+ * running, then ok), is `ok` again: those times relative to the click. Otherwise `false`.
+ */
+export function interruptOutcome({ stuck, last }) {
+  const log = window.__dpStatusLog;
+  if (!log || log.clickAt === undefined) return false;
+  const after = log.changes.filter((c) => c.at >= log.clickAt);
+  const interrupted = after.find((c) => c.cell === stuck && c.status === 'interrupted');
+  const rerun = after.findIndex((c) => c.cell === last && (c.status === 'queued' || c.status === 'running'));
+  if (!interrupted || rerun < 0) return false;
+  const ok = after.slice(rerun).find((c) => c.cell === last && c.status === 'ok');
+  if (!ok) return false;
+  // For information: when every cell but the stuck one was ok again.
+  const cells = [...document.querySelectorAll('dp-cell')];
+  const othersOk = cells.every((c, i) => i === stuck || c.getAttribute('data-status') === 'ok');
+  return {
+    ms: Math.max(interrupted.at, ok.at) - log.clickAt,
+    interruptedMs: interrupted.at - log.clickAt,
+    lastOkMs: ok.at - log.clickAt,
+    othersOk,
+    trail: after.map((c) => `${c.cell + 1}:${c.status}@${Math.round(c.at - log.clickAt)}`),
+  };
+}
+
+/** Index (from 0) of the cell holding the control labelled `label`, and the number of cells. */
+export function cellOfControl(label) {
+  const labels = [...document.querySelectorAll('label')].filter((l) => l.textContent.trim() === label);
+  const input = labels.length === 1 ? document.getElementById(labels[0].htmlFor) : null;
+  const cells = [...document.querySelectorAll('dp-cell')];
+  return { index: input ? cells.indexOf(input.closest('dp-cell')) : -1, count: cells.length };
+}

@@ -1,0 +1,299 @@
+/**
+ * The app in a real browser (Debian's Chromium): opening notebooks, outputs, inputs, errors,
+ * Interrupt and sanitising. Runs against the production build (see global-setup.ts).
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright';
+import { launchBrowser, newPage } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The `data-status` of every cell, in order. */
+function statuses(page: Page): Promise<string[]> {
+  return page.$$eval('dp-cell', (cells) => cells.map((c) => (c as HTMLElement).dataset.status ?? ''));
+}
+
+/** Waits until every cell has run without error. */
+async function allOk(page: Page) {
+  await page.waitForFunction(() => {
+    const cells = [...document.querySelectorAll('dp-cell')];
+    return cells.length > 0 && cells.every((c) => (c as HTMLElement).dataset.status === 'ok');
+  });
+}
+
+/** Opens a notebook file through the "Open notebook" input. */
+async function openFile(page: Page, name: string, text: string) {
+  await page
+    .getByLabel('Open notebook')
+    .setInputFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
+}
+
+const cell = (page: Page, n: number) => page.locator('dp-cell').nth(n - 1);
+
+describe('the welcome notebook', () => {
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    ({ page, errors } = await newPage(browser));
+    await page.goto(baseUrl);
+    await allOk(page);
+  });
+
+  afterAll(async () => {
+    await page.close();
+  });
+
+  it('opens at its own URL from the sidebar and runs top to bottom without an error', async () => {
+    expect(page.url()).toMatch(/#\/notebooks\/00-welcome\.md$/);
+    await expect(
+      page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link').first().textContent(),
+    ).resolves.toBe('Welcome to Data Products Lab');
+    expect(await statuses(page)).not.toContain('error');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a value, a table and a chart', async () => {
+    await expect(cell(page, 1).locator('dp-outputs').textContent()).resolves.toContain('144');
+    const table = cell(page, 3).locator('table');
+    await expect(table.locator('caption').textContent()).resolves.toMatch(/144 rows × 2 columns/);
+    await expect(table.locator('tbody tr').count()).resolves.toBe(10);
+    await cell(page, 3).getByRole('button', { name: 'Next page' }).click();
+    await page.waitForFunction(() =>
+      document.querySelectorAll('dp-cell')[2].textContent?.includes('1949-11-01'),
+    );
+    const svg = cell(page, 5).locator('.dp-html svg');
+    await expect(svg.count()).resolves.toBe(1);
+    await expect(svg.locator('path').count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('renders math with KaTeX', async () => {
+    await expect(page.locator('.dp-markdown .katex-display').count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('a slider re-runs only the cells that depend on it', async () => {
+    const runsBefore = await page.evaluate(() => document.querySelectorAll('dp-cell')[2].textContent);
+    const slider = page.getByLabel('Window k (months)');
+    await slider.fill('12');
+    await page.waitForFunction(() =>
+      document
+        .querySelectorAll('dp-cell')[6]
+        .querySelector('.dp-html')
+        ?.textContent?.includes('moving average, k = 12'),
+    );
+    // The table cell upstream of the slider was not re-run: its output is the same element and text.
+    expect(await page.evaluate(() => document.querySelectorAll('dp-cell')[2].textContent)).toBe(runsBefore);
+    await allOk(page);
+  });
+
+  it('a failing cell shows its message and line, marks only its dependents not run', async () => {
+    await page.getByLabel('Make the next cell fail').check();
+    await page.waitForFunction(
+      () => document.querySelectorAll('dp-cell')[8].getAttribute('data-status') === 'error',
+    );
+    const error = await cell(page, 9).locator('.dp-cell-error').textContent();
+    expect(error).toMatch(/line 2/);
+    expect(error).toMatch(/ReferenceError.*valuse is not defined/);
+    await page.waitForFunction(
+      () => document.querySelectorAll('dp-cell')[9].getAttribute('data-status') === 'stale',
+    );
+    await expect(cell(page, 10).locator('.dp-cell-reason').textContent()).resolves.toMatch(/peak/);
+    const all = await statuses(page);
+    expect(all.filter((s) => s !== 'ok')).toEqual(['error', 'stale']);
+    await page.getByLabel('Make the next cell fail').uncheck();
+    await allOk(page);
+  });
+
+  it('Interrupt stops an endless loop, marks the cell interrupted, and later cells run again', async () => {
+    const last = (await statuses(page)).length;
+    await page.evaluate((n) => {
+      const target = document.querySelectorAll('dp-cell')[n - 1];
+      (window as unknown as { lastRuns: string[] }).lastRuns = [];
+      new MutationObserver(() =>
+        (window as unknown as { lastRuns: string[] }).lastRuns.push(target.getAttribute('data-status') ?? ''),
+      ).observe(target, { attributes: true, attributeFilter: ['data-status'] });
+    }, last);
+    await page.getByLabel('Start an endless loop').check();
+    await page.waitForFunction(
+      () => document.querySelectorAll('dp-cell')[11].getAttribute('data-status') === 'running',
+    );
+    // The page stays responsive while the worker is stuck.
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    await page.getByRole('button', { name: 'Interrupt' }).click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('dp-cell')[11].getAttribute('data-status') === 'interrupted',
+    );
+    await page.waitForFunction((n) => {
+      const runs = (window as unknown as { lastRuns: string[] }).lastRuns;
+      return (
+        runs.includes('running') &&
+        document.querySelectorAll('dp-cell')[n - 1].getAttribute('data-status') === 'ok'
+      );
+    }, last);
+    await expect(cell(page, last).locator('dp-outputs').textContent()).resolves.toContain(
+      '144 months of data',
+    );
+    // The switch is still on, as the student left it; turning it off lets the cell finish.
+    await expect(page.getByLabel('Start an endless loop').isChecked()).resolves.toBe(true);
+    await page.getByLabel('Start an endless loop').uncheck();
+    await allOk(page);
+  });
+
+  it('Shift+Enter runs the focused cell; an edit re-runs the cells that read its names', async () => {
+    await cell(page, 1).locator('.dp-code-view').click();
+    const editor = cell(page, 1).locator('textarea');
+    await editor.fill('const monthsPerYear = 4;\nconst years = 12;\nmonthsPerYear * years');
+    await editor.press('Shift+Enter');
+    await page.waitForFunction(() =>
+      document.querySelectorAll('dp-cell')[1].textContent?.includes('has 48 observations'),
+    );
+    await expect(cell(page, 1).locator('dp-outputs').textContent()).resolves.toContain('48');
+    await allOk(page);
+  });
+});
+
+describe('opening notebook files', () => {
+  it('opens a notebook chosen with "Open notebook" and shows a value, a table and a chart', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    await openFile(
+      page,
+      'mine.md',
+      [
+        '# My notebook',
+        '',
+        '```ts',
+        "import * as aq from 'arquero';",
+        "import * as Plot from '@observablehq/plot';",
+        'const t = aq.table({ x: [1, 2, 3], y: [2, 4, 8] });',
+        'console.log("rows", t.numRows());',
+        't',
+        '```',
+        '',
+        '```ts',
+        "t.array('y').reduce((a, b) => a + b)",
+        '```',
+        '',
+        '```ts',
+        "Plot.plot({ marks: [Plot.barY(t.objects(), { x: 'x', y: 'y', fill: 'x' })], color: { legend: true } })",
+        '```',
+        '',
+      ].join('\n'),
+    );
+    await page.waitForFunction(
+      () => document.querySelector('.dp-markdown h1')?.textContent === 'My notebook',
+    );
+    await allOk(page);
+    await expect(cell(page, 1).locator('table caption').textContent()).resolves.toMatch(/3 rows × 2 columns/);
+    await expect(cell(page, 1).locator('.dp-log').textContent()).resolves.toBe('rows 3');
+    await expect(cell(page, 2).locator('dp-outputs').textContent()).resolves.toContain('14');
+    await expect(cell(page, 3).locator('.dp-html svg rect').count()).resolves.toBeGreaterThanOrEqual(3);
+    expect(page.url()).toMatch(/#\/local\/mine\.md$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a malformed notebook opens with a message naming the line, and the app keeps working', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    await openFile(
+      page,
+      'broken.md',
+      '---\ntitle: [unclosed\n---\n# Broken\n\n```ts\n1 + 1\n```\n\n```ts\nconst lost = 1;\n',
+    );
+    const problems = page.locator('.dp-problems');
+    await problems.waitFor();
+    const text = await problems.textContent();
+    expect(text).toMatch(/line 2/);
+    expect(text).toMatch(/never closed/);
+    await allOkExceptUnclosed(page);
+    await expect(cell(page, 1).locator('dp-outputs').textContent()).resolves.toContain('2');
+    // The app still navigates.
+    await page.getByRole('link', { name: 'Welcome to Data Products Lab' }).click();
+    await allOk(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a notebook with autorun: false waits for Run all', async () => {
+    const { page } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    await openFile(page, 'manual.md', '---\nautorun: false\n---\n\n```ts\n6 * 7\n```\n');
+    await page.locator('dp-cell').first().waitFor();
+    await page.waitForTimeout(300);
+    expect(await statuses(page)).toEqual(['stale']);
+    await page.getByRole('button', { name: 'Run all' }).click();
+    await allOk(page);
+    await expect(cell(page, 1).locator('dp-outputs').textContent()).resolves.toContain('42');
+    await page.close();
+  });
+});
+
+/** Every cell ok, except cells whose fence is never closed (shown as errors, not run). */
+async function allOkExceptUnclosed(page: Page) {
+  await page.waitForFunction(() => {
+    const cells = [...document.querySelectorAll('dp-cell')];
+    return cells.length > 1 && cells.slice(0, -1).every((c) => (c as HTMLElement).dataset.status === 'ok');
+  });
+}
+
+describe('untrusted notebooks', () => {
+  it('run no script from Markdown or from cell output', async () => {
+    const { page, errors } = await newPage(browser);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(baseUrl);
+    await allOk(page);
+    await openFile(
+      page,
+      'evil.md',
+      [
+        '# Evil',
+        '',
+        '<img src="x" onerror="window.pwned = 1; alert(1)">',
+        '<script>window.pwned = 2</script>',
+        '[click](javascript:window.pwned=3) <a href="javascript:alert(3)">x</a>',
+        '<iframe srcdoc="<script>parent.pwned = 4</script>"></iframe>',
+        '<svg><script>window.pwned = 5</script><animate onbegin="window.pwned = 6" /></svg>',
+        '',
+        '```ts',
+        "import * as Plot from '@observablehq/plot';",
+        'const fig = Plot.plot({ marks: [Plot.dotX([1, 2])] });',
+        "fig.setAttribute('onload', 'window.pwned = 7');",
+        "const img = fig.ownerDocument.createElement('img');",
+        "img.setAttribute('src', 'x');",
+        "img.setAttribute('onerror', 'window.pwned = 8');",
+        'fig.appendChild(img);',
+        'fig',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    await page.waitForFunction(() => document.querySelector('.dp-markdown h1')?.textContent === 'Evil');
+    await allOk(page);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(await page.locator('dp-app :is([onerror], [onload], [onbegin], script, iframe)').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    // The chart itself survived sanitising.
+    await expect(cell(page, 1).locator('.dp-html svg circle').count()).resolves.toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
