@@ -151,17 +151,22 @@ export class KernelClient {
     });
   }
 
+  /**
+   * Swaps in the spare worker after the current one was stopped (`interrupted`) or died
+   * (`crashed`). The cells that were waiting to run are run in the new worker, with the upstream
+   * cells they need; every other cell keeps the output the page shows, and its value is recomputed
+   * only when something needs it. The calls to the new worker are sent together, without waiting
+   * for each answer: the worker handles them in order.
+   */
   private async replace(stuck: string | undefined, why: 'interrupted' | 'crashed', detail?: string) {
     const old = this.current;
     const next = this.spare ?? this.start();
     this.spare = undefined;
     this.current = next;
     old.worker.terminate();
-    const replay = this.cells
+    const waiting = this.cells
       .map((c) => c.id)
-      .filter(
-        (id) => id !== stuck && ['ok', 'queued', 'running', 'error'].includes(this.statuses.get(id) ?? ''),
-      );
+      .filter((id) => id !== stuck && ['queued', 'running'].includes(this.statuses.get(id) ?? ''));
     if (stuck !== undefined) {
       this.statuses.set(stuck, why === 'interrupted' ? 'interrupted' : 'error');
       this.onEvent(
@@ -184,11 +189,15 @@ export class KernelClient {
       );
     }
     await next.ready;
-    await next.api.connect(this.listener(next), this.connectOptions());
-    await next.api.restoreInputs(Object.fromEntries(this.inputs));
-    await next.api.setCells(this.cells);
-    if (stuck !== undefined) await next.api.markInterrupted(stuck);
-    void next.api.restore(replay);
+    const { api } = next;
+    const calls = [
+      api.connect(this.listener(next), this.connectOptions()),
+      api.restoreInputs(Object.fromEntries(this.inputs)),
+      api.setCells(this.cells),
+      ...(stuck !== undefined ? [api.markInterrupted(stuck)] : []),
+    ];
+    void api.restore(waiting);
+    await Promise.all(calls);
     this.ensureSpare();
   }
 }

@@ -7,6 +7,7 @@ import type { CellError, InputValue, KernelApi, KernelCell, KernelEvent, TablePa
 import {
   analyzeCell,
   buildGraph,
+  cellSourceUrl,
   compileCell,
   mapStackPosition,
   Scheduler,
@@ -126,6 +127,25 @@ export class Kernel implements KernelApi {
 
   async tablePage(tableId: string, offset: number, limit: number): Promise<TablePage | undefined> {
     return this.tables.page(tableId, offset, limit);
+  }
+
+  /**
+   * An error no cell caught: thrown in a timer or an unawaited promise after the cell's run ended.
+   * The stack names the cell's script (`dplab-cell-<id>.js`), so the error is shown under that cell.
+   * Returns whether a cell was found for it.
+   */
+  reportUncaught(error: unknown): boolean {
+    const stack = error instanceof Error ? (error.stack ?? '') : '';
+    const record = [...this.cells.values()].find((r) => stack.includes(`${cellSourceUrl(r.id)}:`));
+    if (!record?.analysis.ok || !record.compiled) return false;
+    const { name, message, position } = toCellError(error, record.id, record.analysis, record.compiled.code);
+    const at = position ? ` (line ${position.line})` : '';
+    this.emit({
+      type: 'append',
+      cellId: record.id,
+      outputs: [{ kind: 'log', level: 'error', text: `Uncaught ${name}${at}: ${message}` }],
+    });
+    return true;
   }
 
   private emit(event: KernelEvent) {

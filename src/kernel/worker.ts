@@ -1,5 +1,16 @@
-/** The kernel's Web Worker entry: it only exposes a {@link Kernel} to the page through Comlink. */
+/** The kernel's Web Worker entry: it exposes a {@link Kernel} to the page through Comlink. */
 import * as Comlink from 'comlink';
 import { Kernel } from './kernel.ts';
 
-Comlink.expose(new Kernel());
+const kernel = new Kernel();
+
+// Errors thrown after a cell's run (timers, unawaited promises) would otherwise reach the page as a
+// worker error, which means "the worker died". Show them under the cell that caused them instead.
+self.addEventListener('error', (event) => {
+  if (kernel.reportUncaught(event.error)) event.preventDefault();
+});
+self.addEventListener('unhandledrejection', (event) => {
+  if (kernel.reportUncaught(event.reason)) event.preventDefault();
+});
+
+Comlink.expose(kernel);

@@ -92,9 +92,9 @@ export class Scheduler {
   }
 
   /**
-   * Runs `ids`, everything downstream of them, and every upstream cell without a current value
-   * (never run, changed, stale or interrupted) that is not in error, together with everything
-   * downstream of those. Cells not already waiting are reported `queued`.
+   * Runs `ids`, everything downstream of them, and every upstream cell of those without a current
+   * value (never run, changed or stale; not interrupted, not in error). Cells not already waiting
+   * are reported `queued`.
    *
    * A request made while the loop runs merges with what is waiting, so a cell requested many times
    * runs once (latest wins). If the running cell is requested again, its current run is
@@ -105,8 +105,10 @@ export class Scheduler {
    */
   request(ids: Iterable<string>, { downstream = true }: RequestOptions = {}): Promise<void> {
     const wanted = new Set([...ids].filter((id) => this.graph.has(id)));
-    for (const id of ancestors(this.graph, wanted)) if (this.lacksValue(id)) wanted.add(id);
     const closure = downstream ? new Set([...wanted, ...descendants(this.graph, wanted)]) : wanted;
+    // Upstream cells without a value (never run, or their worker was replaced) run first, so that
+    // every cell that runs finds its inputs; what else depends on them keeps its shown output.
+    for (const id of ancestors(this.graph, closure)) if (this.lacksValue(id)) closure.add(id);
     for (const cell of this.graph.cells) if (closure.has(cell.id)) this.markDirty(cell.id);
     this.loop ??= this.runLoop();
     return this.loop;
@@ -144,7 +146,10 @@ export class Scheduler {
       active.interrupted = true;
       active.stop();
     }
-    this.setStatus(id, 'interrupted');
+    this.setStatus(id, 'interrupted', {
+      reason:
+        'Interrupted: the cell was stopped before it finished. Change it, or what it uses, and run it again.',
+    });
     // In topological order, so each cell's reason can name a direct input already marked.
     for (const cell of this.graph.order) {
       if (!downstream.has(cell)) continue;

@@ -47,7 +47,11 @@ export class NotebookController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    // Start the worker now, while the notebook is still being fetched: loading the kernel's
+    // libraries is the longest step before the first cell can run.
+    this.kernelClient();
+  }
 
   hostDisconnected(): void {
     this.kernel?.dispose();

@@ -161,11 +161,3 @@ export function interruptOutcome({ stuck, last }) {
     trail: after.map((c) => `${c.cell + 1}:${c.status}@${Math.round(c.at - log.clickAt)}`),
   };
 }
-
-/** Index (from 0) of the cell holding the control labelled `label`, and the number of cells. */
-export function cellOfControl(label) {
-  const labels = [...document.querySelectorAll('label')].filter((l) => l.textContent.trim() === label);
-  const input = labels.length === 1 ? document.getElementById(labels[0].htmlFor) : null;
-  const cells = [...document.querySelectorAll('dp-cell')];
-  return { index: input ? cells.indexOf(input.closest('dp-cell')) : -1, count: cells.length };
-}

@@ -19,7 +19,6 @@ import { build, preview } from 'vite';
 import { chromium, errors as playwrightErrors } from 'playwright';
 import { readBuildOutput } from './build-output.mjs';
 import {
-  cellOfControl,
   installStatusLog,
   interruptOutcome,
   navigationProbe,
@@ -47,7 +46,6 @@ const TIMEOUT = 30_000;
 /** How long an interrupted notebook may take to come back before the run counts as failed. */
 const INTERRUPT_LIMIT = 5_000;
 const SLIDER_LABEL = 'Window k (months)';
-const LOOP_LABEL = 'Start an endless loop';
 const TARGETS = { mainJs: 80_000, navigation: 1500, slider: 50, interrupt: 300 };
 
 /** Runs `fn`; a failure says which step broke. */
@@ -194,29 +192,59 @@ async function measureSlider(browser, base, errors) {
 }
 
 /**
- * Each run: loop on, wait until the loop cell is stuck, click Interrupt, and time until the stuck
- * cell is interrupted and the last cell has run again. A run where the notebook does not come back
- * within INTERRUPT_LIMIT is a missed target, not a broken measurement: it is recorded with what the
- * cells did, and the next run starts on a fresh page.
+ * A notebook with an endless loop in its second cell: opened (it runs at once), the loop gets
+ * stuck and the two cells after it wait. Interrupt must stop the loop and show the waiting cells,
+ * which need the first cell's value, replayed in the fresh worker.
+ */
+const LOOP_NOTEBOOK = [
+  '---',
+  'datasets: [AirPassengers.csv]',
+  '---',
+  '',
+  '```ts',
+  "import * as aq from 'arquero';",
+  "const air = aq.from(await FileAttachment('AirPassengers.csv').csv({ typed: true }));",
+  '```',
+  '',
+  '```ts',
+  'while (true) {}',
+  '```',
+  '',
+  '```ts',
+  "import * as Plot from '@observablehq/plot';",
+  "Plot.lineY(air.objects(), { x: 'date', y: 'value' }).plot()",
+  '```',
+  '',
+  '```ts',
+  'air.numRows()',
+  '```',
+  '',
+].join('\n');
+
+/**
+ * Each run: on a fresh page, open the loop notebook through "Open notebook", wait until the loop
+ * cell is stuck, click Interrupt, and time until the stuck cell is interrupted and the last cell has
+ * run. A run where the notebook does not come back within INTERRUPT_LIMIT is a missed target, not a
+ * broken measurement: it is recorded with what the cells did.
  */
 async function measureInterrupt(browser, base, errors) {
-  let opened;
   const samples = [];
-  try {
-    for (let run = 1; run <= RUNS.interrupt; run++) {
-      opened ??= await openNotebook(browser, base, errors);
-      const { page } = opened;
-      const toggle = page.getByLabel(LOOP_LABEL);
-      const { index, count } = await page.evaluate(cellOfControl, LOOP_LABEL);
-      if (index < 0) throw new Error(`no toggle labelled "${LOOP_LABEL}"`);
-      const stuck = index + 1;
-      const last = count - 1;
-      if (stuck >= count) throw new Error(`no cell follows the toggle "${LOOP_LABEL}"`);
-
-      await step(`interrupt run ${run}: turning the loop on`, () => toggle.click({ timeout: TIMEOUT }));
+  const stuck = 1;
+  const last = 3;
+  for (let run = 1; run <= RUNS.interrupt; run++) {
+    const { context, page } = await openNotebook(browser, base, errors);
+    try {
+      await step(`interrupt run ${run}: opening the loop notebook`, () =>
+        page
+          .getByLabel('Open notebook')
+          .setInputFiles({ name: 'loop.md', mimeType: 'text/markdown', buffer: Buffer.from(LOOP_NOTEBOOK) }),
+      );
       await step(`interrupt run ${run}: waiting for the loop cell to run`, () =>
         page.waitForFunction(
-          (i) => document.querySelectorAll('dp-cell')[i]?.getAttribute('data-status') === 'running',
+          (i) => {
+            const cells = document.querySelectorAll('dp-cell');
+            return cells.length === 4 && cells[i]?.getAttribute('data-status') === 'running';
+          },
           stuck,
           { timeout: TIMEOUT },
         ),
@@ -226,48 +254,41 @@ async function measureInterrupt(browser, base, errors) {
       await step(`interrupt run ${run}: clicking Interrupt`, () =>
         page.getByRole('button', { name: 'Interrupt', exact: true }).click({ timeout: TIMEOUT }),
       );
-      let outcome;
       try {
         const handle = await page.waitForFunction(
           interruptOutcome,
           { stuck, last },
           { timeout: INTERRUPT_LIMIT },
         );
-        outcome = await handle.jsonValue();
+        samples.push(await handle.jsonValue());
       } catch (error) {
         if (!(error instanceof playwrightErrors.TimeoutError)) throw error;
-        outcome = await page.evaluate(
-          ({ stuck, last }) => {
-            const log = window.__dpStatusLog;
-            const after = log.changes.filter((c) => c.at >= log.clickAt);
-            const interrupted = after.findIndex((c) => c.cell === stuck && c.status === 'interrupted');
-            return {
-              failed: true,
-              interrupted: interrupted >= 0,
-              restarted:
-                interrupted >= 0 &&
-                after.slice(interrupted).some((c) => c.cell === stuck && c.status === 'running'),
-              statuses: [...document.querySelectorAll('dp-cell')].map((c) => c.getAttribute('data-status')),
-              last: last + 1,
-              trail: after.map((c) => `${c.cell + 1}:${c.status}@${Math.round(c.at - log.clickAt)}`),
-            };
-          },
-          { stuck, last },
+        samples.push(
+          await page.evaluate(
+            ({ stuck, last }) => {
+              const log = window.__dpStatusLog;
+              const after = log.changes.filter((c) => c.at >= log.clickAt);
+              const interrupted = after.findIndex((c) => c.cell === stuck && c.status === 'interrupted');
+              return {
+                failed: true,
+                interrupted: interrupted >= 0,
+                restarted:
+                  interrupted >= 0 &&
+                  after.slice(interrupted).some((c) => c.cell === stuck && c.status === 'running'),
+                statuses: [...document.querySelectorAll('dp-cell')].map((c) => c.getAttribute('data-status')),
+                last: last + 1,
+                trail: after.map((c) => `${c.cell + 1}:${c.status}@${Math.round(c.at - log.clickAt)}`),
+              };
+            },
+            { stuck, last },
+          ),
         );
-        samples.push(outcome);
-        await opened.context.close();
-        opened = undefined;
-        continue;
       }
-      samples.push(outcome);
-      await page.evaluate(() => window.__dpStatusLog?.stop());
-      await step(`interrupt run ${run}: turning the loop off`, () => toggle.click({ timeout: TIMEOUT }));
-      await allCellsOk(page, `interrupt run ${run}: waiting for every cell to be ok again`);
+    } finally {
+      await context.close();
     }
-    return samples;
-  } finally {
-    await opened?.context.close();
   }
+  return samples;
 }
 
 /** The Interrupt row: median and max of the runs that came back, and what went wrong in the others. */
@@ -359,7 +380,7 @@ async function main() {
       {
         metric: 'JS before first notebook visible, main thread (gzip)',
         value: `${kB(median(mainBytes))} (${mainFiles.length} file${mainFiles.length === 1 ? '' : 's'}; ${n(loads.length)})`,
-        target: `≤ ${kB(TARGETS.mainJs)}`,
+        target: `≤ ${TARGETS.mainJs / 1000} kB`,
         pass: median(mainBytes) <= TARGETS.mainJs,
       },
       {

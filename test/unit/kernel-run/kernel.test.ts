@@ -192,3 +192,26 @@ describe('Kernel', () => {
     expect(k.text('c3')).toBe('3');
   });
 });
+
+describe('Kernel.reportUncaught', () => {
+  it('shows an error thrown after the run under the cell that threw it, with its line', async () => {
+    const k = await kernelWith(['const later = () => {\n  throw new RangeError("too late");\n};']);
+    await k.runAll();
+    const later = (k.kernel as unknown as { cells: Map<string, { defs?: { later: () => void } }> }).cells.get(
+      'c1',
+    )?.defs?.later;
+    let thrown: unknown;
+    try {
+      later?.();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(k.kernel.reportUncaught(thrown)).toBe(true);
+    const appended = k.events.filter((e) => e.type === 'append').at(-1);
+    expect(appended).toMatchObject({
+      cellId: 'c1',
+      outputs: [{ kind: 'log', level: 'error', text: 'Uncaught RangeError (line 2): too late' }],
+    });
+    expect(k.kernel.reportUncaught(new Error('from elsewhere'))).toBe(false);
+  });
+});

@@ -38,6 +38,16 @@ describe('Scheduler: interruptions and graph changes', () => {
     expect(t.runs).toEqual(['a', 'b']);
   });
 
+  it('runs a missing upstream value of a downstream cell first (a fresh worker after an interrupt)', async () => {
+    // a defines x; b is a control defining k; c uses x and k. In a fresh worker only b has a value.
+    const t = setup([cell('a', 'x'), cell('b', 'k'), cell('c', 'z', 'x k')]);
+    await t.scheduler.request(['b'], { downstream: false });
+    t.runs.length = 0;
+    await t.scheduler.request(['b']);
+    expect(t.runs).toEqual(['a', 'b', 'c']);
+    expect(t.scheduler.statusOf('c')).toBe('ok');
+  });
+
   it('restores cells without running what is downstream of them', async () => {
     const t = setup([cell('a', 'x'), cell('b', 'y', 'x'), cell('c', 'z')]);
     await t.scheduler.request(['a', 'c']);
