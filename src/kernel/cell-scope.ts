@@ -5,7 +5,7 @@
 import type { InputValue, Output } from '../protocol.ts';
 import type { FileAttachment } from './file-attachment.ts';
 import { inspect } from './inspect.ts';
-import { Inputs, inputSpecWithValue, inputValue, isInput } from './inputs.ts';
+import { Inputs, inputSpec, inputValue, isInput } from './inputs.ts';
 import type { OutputCollector } from './output-collector.ts';
 import { isRenderable, renderToHtml } from './dom.ts';
 import { isTable } from './table-page.ts';
@@ -60,7 +60,7 @@ export class CellScope {
     const key = `${this.options.cellId}:${this.views++}`;
     const stored = this.options.inputs.get(key);
     const value = inputValue(input, stored);
-    this.push({ kind: 'input', key, spec: inputSpecWithValue(input, stored) });
+    this.push({ kind: 'input', key, spec: inputSpec(input, stored) });
     return value;
   };
 
@@ -103,7 +103,7 @@ export class CellScope {
   private toOutput(value: unknown): Output {
     if (isInput(value)) {
       const key = `${this.options.cellId}:${this.views++}`;
-      return { kind: 'input', key, spec: inputSpecWithValue(value, this.options.inputs.get(key)) };
+      return { kind: 'input', key, spec: inputSpec(value, this.options.inputs.get(key)) };
     }
     if (isTable(value)) {
       const tableId = this.options.tables.add(this.options.cellId, value);

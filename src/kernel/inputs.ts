@@ -89,6 +89,3 @@ export function toggle(options?: ToggleOptions): WorkerInput {
 
 /** The controls cells use, as `Inputs.range(…)`, `Inputs.select(…)`, … */
 export const Inputs = Object.freeze({ range, number, text, toggle, select, radio, checkbox });
-
-/** The control to draw for `input`, showing `stored` when it still fits (the kernel's name for {@link inputSpec}). */
-export { inputSpec as inputSpecWithValue } from './input.ts';

@@ -12,6 +12,20 @@ import type { CellState } from '../runtime/cell-state.ts';
 import type { NotebookController } from './notebook-controller.ts';
 import './dp-outputs.ts';
 
+/** A running cell gets a hint about Interrupt after this long. */
+const SLOW_MS = 3000;
+
+/** Messages mark names with backticks, as Markdown does; show those parts as code. */
+function withCode(text: string) {
+  return text
+    .split(/(`[^`]+`)/)
+    .map((part) =>
+      part.length > 2 && part.startsWith('`') && part.endsWith('`')
+        ? html`<code>${part.slice(1, -1)}</code>`
+        : part,
+    );
+}
+
 const statusText: Record<string, string> = {
   queued: 'Queued',
   running: 'Running…',
@@ -33,6 +47,9 @@ export class DpCell extends LitElement {
   /** Text typed but not yet run. */
   @state() private draft?: string;
   @state() private editing = false;
+  /** Set once the cell has been running for {@link SLOW_MS}. */
+  @state() private slow = false;
+  private slowTimer?: ReturnType<typeof setTimeout>;
 
   protected override createRenderRoot() {
     return this;
@@ -40,6 +57,21 @@ export class DpCell extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('cell') && this.draft === this.cell.source) this.draft = undefined;
+    if (changed.has('state')) {
+      const running = this.state?.status === 'running';
+      if (!running) {
+        clearTimeout(this.slowTimer);
+        this.slowTimer = undefined;
+        this.slow = false;
+      } else if (this.slowTimer === undefined) {
+        this.slowTimer = setTimeout(() => (this.slow = true), SLOW_MS);
+      }
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.slowTimer);
   }
 
   protected override updated(): void {
@@ -123,18 +155,27 @@ export class DpCell extends LitElement {
     const s = this.state;
     if (this.cell.unclosed) {
       return html`<div class="dp-cell-error" role="alert">
-        This cell's code fence is never closed, so it is not run. Add a line with \`\`\` after its code.
+        ${withCode(
+          "This cell's code fence is never closed, so it is not run. Add a line with ``` after its code.",
+        )}
       </div>`;
     }
     if (!s) return nothing;
     if (s.status === 'error' && s.error) {
       const at = s.error.position ? ` (line ${s.error.position.line})` : '';
+      const message = withCode(s.error.message);
       return html`<div class="dp-cell-error" role="alert">
-        <strong>${s.error.name}${at}:</strong> ${s.error.message}
+        <strong>${s.error.name}${at}:</strong> <span class="dp-cell-error-message">${message}</span>
       </div>`;
     }
     if ((s.status === 'stale' || s.status === 'interrupted') && s.reason) {
-      return html`<div class="dp-cell-reason">${s.reason}</div>`;
+      return html`<div class="dp-cell-reason">${withCode(s.reason)}</div>`;
+    }
+    if (s.status === 'running' && this.slow) {
+      return html`<div class="dp-cell-reason" role="status">
+        Still running after ${SLOW_MS / 1000} s. If it should have finished, press
+        <strong>Interrupt</strong> at the top of the page.
+      </div>`;
     }
     return nothing;
   }

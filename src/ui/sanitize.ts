@@ -6,6 +6,14 @@
  */
 import DOMPurify from 'dompurify';
 
+// Links to other sites open in a new tab, so following one never loses the student's notebook.
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.tagName === 'A' && /^https?:/i.test(node.getAttribute('href') ?? '')) {
+    node.setAttribute('target', '_blank');
+    node.setAttribute('rel', 'noopener noreferrer');
+  }
+});
+
 /** Sanitises Markdown rendered from a notebook. `<style>` is dropped so a notebook cannot restyle the app. */
 export function sanitizeMarkdown(html: string): string {
   return DOMPurify.sanitize(html, {

@@ -76,6 +76,17 @@ describe('the welcome notebook', () => {
     await expect(svg.locator('path').count()).resolves.toBeGreaterThan(0);
   });
 
+  it('shows values in an inspector that expands', async () => {
+    const inspector = cell(page, 4).locator('dp-inspector');
+    await expect(inspector.textContent()).resolves.toMatch(/Array\(3\)/);
+    await inspector.locator('summary').first().click();
+    await inspector.getByText(/year: 1949, passengers: 1520/).waitFor();
+  });
+
+  it('opens links to other sites in a new tab', async () => {
+    await expect(page.getByRole('link', { name: 'Arquero' }).getAttribute('target')).resolves.toBe('_blank');
+  });
+
   it('renders math with KaTeX', async () => {
     await expect(page.locator('.dp-markdown .katex-display').count()).resolves.toBeGreaterThan(0);
   });
@@ -247,6 +258,28 @@ describe('opening notebook files', () => {
     await page.close();
   });
 
+  it('dropping a notebook file on the page opens it', async () => {
+    const { page } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(
+        new File(['# Dropped\n\n```ts\n2 ** 10\n```\n'], 'dropped.md', { type: 'text/markdown' }),
+      );
+      document.body.dispatchEvent(
+        new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+      document.body.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+    });
+    await page.waitForFunction(() => document.querySelector('.dp-markdown h1')?.textContent === 'Dropped');
+    await allOk(page);
+    await expect(cell(page, 1).locator('dp-outputs').textContent()).resolves.toContain('1024');
+    await page.close();
+  });
+
   it('a notebook with autorun: false waits for Run all', async () => {
     const { page } = await newPage(browser);
     await page.goto(baseUrl);
@@ -269,6 +302,51 @@ async function allOkExceptUnclosed(page: Page) {
     return cells.length > 1 && cells.slice(0, -1).every((c) => (c as HTMLElement).dataset.status === 'ok');
   });
 }
+
+describe('inputs', () => {
+  it('every kind of control shows, and a change re-runs the cell that reads it', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    await openFile(
+      page,
+      'inputs.md',
+      [
+        '```ts',
+        "const r = view(Inputs.range([0, 10], { value: 3, step: 1, label: 'Range' }));",
+        "const n = view(Inputs.number([0, 100], { value: 5, label: 'Number' }));",
+        "const t = view(Inputs.text({ label: 'Text', value: 'hi' }));",
+        "const g = view(Inputs.toggle({ label: 'Toggle' }));",
+        "const s = view(Inputs.select(['a', 'b', 'c'], { label: 'Select', value: 'b' }));",
+        "const o = view(Inputs.radio(new Map([['one', 1], ['two', 2]]), { label: 'Radio', value: 1 }));",
+        "const c = view(Inputs.checkbox(['x', 'y', 'z'], { label: 'Checkbox', value: ['x'] }));",
+        '```',
+        '',
+        '```ts',
+        "[r, n, t, g, s, o, c].join(' | ')",
+        '```',
+        '',
+      ].join('\n'),
+    );
+    await allOk(page);
+    const out = () => cell(page, 2).locator('dp-outputs').textContent();
+    await expect(out()).resolves.toContain('3 | 5 | hi | false | b | 1 | x');
+    await page.getByLabel('Range').fill('7');
+    await page.getByLabel('Number').fill('42');
+    await page.getByLabel('Number').press('Enter');
+    await page.getByLabel('Text').fill('hello');
+    await page.getByLabel('Text').press('Enter');
+    await page.getByLabel('Toggle').check();
+    await page.getByLabel('Select').selectOption('c');
+    await page.getByLabel('two').check();
+    await page.getByLabel('z').check();
+    await page.waitForFunction(() =>
+      document.querySelectorAll('dp-cell')[1].textContent?.includes('7 | 42 | hello | true | c | 2 | x,z'),
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
 
 describe('untrusted notebooks', () => {
   it('run no script from Markdown or from cell output', async () => {
