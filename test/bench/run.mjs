@@ -25,21 +25,12 @@ import {
   pageResources,
   sliderProbe,
 } from './probes.mjs';
+import { chromiumArgs as CHROMIUM_ARGS, chromiumPath as CHROMIUM } from '../chromium.mjs';
 import { kB, markdownTable, max, median, min, ms, percentile, writeReadmeSection } from './report.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT_DIR = 'test/.output/bench-dist';
 const NOTEBOOK = '00-welcome.md';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const VIEWPORT = { width: 1280, height: 900 };
 const RUNS = { load: 5, slider: 50, interrupt: 5 };
 const TIMEOUT = 30_000;

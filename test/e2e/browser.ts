@@ -1,21 +1,6 @@
-/**
- * Debian's Chromium driven by Playwright. No browser is downloaded (nothing can be here): the
- * tests need `/usr/bin/chromium` (`apt-get install chromium`), or CHROMIUM_PATH.
- */
+/** Debian's Chromium driven by Playwright, for the browser tests. */
 import { chromium, type Browser, type Page } from 'playwright';
-
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags for a headless Chromium on a machine without a network or GPU. */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
