@@ -1,0 +1,115 @@
+/**
+ * `dplab forecast`: fits the chosen methods to every series of a CSV — in parallel worker threads —
+ * and writes forecasts (`--out`) and, with `--holdout`, a leaderboard of accuracy against the
+ * naïve baselines. A failing series or method is reported and the rest go on.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { forecastMethods, forecastMethod } from '../../forecast/registry.ts';
+import { checkLevels } from '../../forecast/model.ts';
+import { ProgressBar } from '../progress-bar.ts';
+import { formatLeaderboard, leaderboard } from './leaderboard.ts';
+import { runPool } from './pool.ts';
+import { periodFromDates, readSeries } from './read-series.ts';
+import type { SeriesResult, SeriesTask } from './run-series.ts';
+import { formatForecasts } from './write-forecasts.ts';
+
+export const forecastUsage = `Usage: dplab forecast <file.csv | -> [options]
+
+Input: a CSV with columns id,date,value (or id,t,value) — one row per series and time — or a single
+series (date,value / t,value / value). "-" reads standard input.
+
+Options:
+  --horizon H     steps to forecast (default: the hold-out, or 2 × period, at least 6)
+  --period M      seasonal period (default: from the dates — 12 monthly, 4 quarterly — else 1)
+  --models LIST   comma-separated, from: ${forecastMethods.map((m) => m.name).join(',')}
+                  (default: all)
+  --holdout H     evaluate on each series' last H points; prints a leaderboard
+  --level L       interval levels in percent (default 80,95)
+  --jobs N        series fitted in parallel worker threads (default: all cores, ${availableParallelism()})
+  --out FILE      write forecasts to FILE (.csv or .json): id,model,step,mean,lo80,hi80,lo95,hi95
+  --quiet         no progress bar`;
+
+function positiveInt(name: string, value: string | undefined, fallback?: number): number | undefined {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number ≥ 1, got "${value}"`);
+  return n;
+}
+
+/** Runs the command; returns the exit code (0 when every series and method succeeded, 3 when some failed). */
+export async function forecastCommand(argv: string[]): Promise<number> {
+  const { values: opt, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      horizon: { type: 'string' },
+      period: { type: 'string' },
+      models: { type: 'string' },
+      holdout: { type: 'string' },
+      level: { type: 'string' },
+      jobs: { type: 'string' },
+      out: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) throw new Error(`expected one input file (or -)\n\n${forecastUsage}`);
+  const [file] = positionals;
+  const methods = opt.models
+    ? opt.models
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean)
+    : forecastMethods.map((m) => m.name);
+  methods.forEach(forecastMethod);
+  const level = checkLevels(opt.level ? opt.level.split(',').map(Number) : undefined);
+  const holdout = positiveInt('holdout', opt.holdout) ?? 0;
+  const jobs = positiveInt('jobs', opt.jobs, availableParallelism())!;
+  const fixedPeriod = positiveInt('period', opt.period);
+  if (opt.out && !/\.(csv|json)$/.test(opt.out))
+    throw new Error(`--out must end in .csv or .json, got "${opt.out}"`);
+
+  const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  const series = readSeries(text, file === '-' ? 'standard input' : file);
+  const tasks: SeriesTask[] = series.map((s) => {
+    const period = fixedPeriod ?? periodFromDates(s.dates) ?? 1;
+    const horizon = positiveInt('horizon', opt.horizon) ?? (holdout || Math.max(6, 2 * period));
+    return { id: s.id, values: s.values, period, horizon, holdout, methods, level };
+  });
+
+  const results: SeriesResult[] = [];
+  const progress = !opt.quiet && tasks.length > 1 ? new ProgressBar(tasks.length, 'forecasting') : undefined;
+  const start = performance.now();
+  await runPool(tasks, jobs, (result) => {
+    results.push(result);
+    progress?.tick();
+  });
+  const seconds = (performance.now() - start) / 1000;
+  const threads = jobs <= 1 || tasks.length <= 1 ? 1 : Math.min(jobs, tasks.length);
+  // Completion order depends on the threads; report in input order.
+  const order = new Map(tasks.map((t, i) => [t.id, i]));
+  results.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+
+  const failures = results.flatMap((s) =>
+    s.results.filter((r) => r.error).map((r) => `  ${s.id} / ${r.method}: ${r.error}`),
+  );
+  if (failures.length) {
+    console.error(
+      `${failures.length} fit${failures.length === 1 ? '' : 's'} failed (the others are reported):`,
+    );
+    console.error(
+      failures.slice(0, 20).join('\n') +
+        (failures.length > 20 ? `\n  … and ${failures.length - 20} more` : ''),
+    );
+  }
+  if (opt.out) writeFileSync(opt.out, formatForecasts(results, level, opt.out));
+
+  console.log(
+    `${tasks.length} series × ${methods.length} methods in ${seconds.toFixed(1)} s on ${threads} thread${threads === 1 ? '' : 's'}` +
+      (holdout ? `; accuracy on the last ${holdout} points of each series` : ''),
+  );
+  console.log(formatLeaderboard(leaderboard(results, methods)));
+  if (opt.out) console.log(`Forecasts written to ${opt.out}`);
+  return failures.length ? 3 : 0;
+}

@@ -1,0 +1,68 @@
+/**
+ * Forecasts one series with every requested method — the unit of work a worker thread does.
+ * One method failing (too short for the season, non-positive data for a multiplicative model) is
+ * reported for that method and series; the others go on.
+ */
+import { forecastMethod, type MethodInput } from '../../forecast/registry.ts';
+import { mase, smape } from '../../forecast/metrics.ts';
+
+/** A series to forecast. */
+export interface SeriesTask {
+  id: string;
+  values: number[];
+  period: number;
+  horizon: number;
+  /** Evaluate on the last `holdout` points (fit on the rest); 0 for none. */
+  holdout: number;
+  methods: string[];
+  level: number[];
+}
+
+/** One method's result on one series. */
+export interface MethodResult {
+  method: string;
+  /** Milliseconds to fit and forecast. */
+  ms: number;
+  mean?: number[];
+  intervals?: { level: number; lower: number[]; upper: number[] }[];
+  /** With a hold-out: sMAPE (0–200) and MASE on it. */
+  smape?: number;
+  mase?: number;
+  error?: string;
+}
+
+/** All methods' results on one series. */
+export interface SeriesResult {
+  id: string;
+  results: MethodResult[];
+}
+
+/** Runs every method on the series; never throws. */
+export function runSeries(task: SeriesTask): SeriesResult {
+  const { values, holdout, horizon, period } = task;
+  const train = holdout > 0 ? values.slice(0, values.length - holdout) : values;
+  const test = holdout > 0 ? values.slice(values.length - holdout) : [];
+  const h = holdout > 0 ? holdout : horizon;
+  const input: MethodInput = { values: train, period, h, level: task.level };
+  const results = task.methods.map((name): MethodResult => {
+    const start = performance.now();
+    try {
+      const { forecast } = forecastMethod(name).run(input);
+      const ms = performance.now() - start;
+      const result: MethodResult = { method: name, ms, mean: forecast.mean, intervals: forecast.intervals };
+      if (test.length > 0) {
+        result.smape = smape(test, forecast.mean);
+        // With too little history for a seasonal scale, MASE falls back to the naïve scale.
+        result.mase = mase(test, forecast.mean, train, train.length > period ? period : 1);
+      }
+      return result;
+    } catch (error) {
+      return {
+        method: name,
+        ms: performance.now() - start,
+        error: error instanceof Error ? error.message : String(error),
+      };
+    }
+  });
+  return { id: task.id, results };
+}

@@ -1,0 +1,34 @@
+/** `dplab <command>`: the command-line tools for data engineers. */
+import { forecastCommand, forecastUsage } from './forecast/forecast-command.ts';
+
+const usage = `Usage: dplab <command> [options]
+
+Commands:
+  forecast   fit forecasting models to one or many series, write forecasts and a leaderboard
+
+Run \`dplab <command> --help\` for a command's options.`;
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h') {
+    console.log(usage);
+    return command === undefined ? 1 : 0;
+  }
+  try {
+    switch (command) {
+      case 'forecast':
+        if (rest.includes('--help') || rest.includes('-h')) {
+          console.log(forecastUsage);
+          return 0;
+        }
+        return await forecastCommand(rest);
+      default:
+        console.error(`dplab: unknown command "${command}".\n\n${usage}`);
+        return 2;
+    }
+  } catch (error) {
+    console.error(`dplab ${command}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * `dplab/forecast`: forecasting models, accuracy measures and backtesting. Every model follows the
+ * shape in `model.ts`: `fitX(values, options) → XFit`, `forecastX(fit, h, { level }) → Forecast`.
+ */
+export * from './model.ts';
+export { fitMean, forecastMean, type MeanFit } from './mean.ts';
+export { fitNaive, forecastNaive, type NaiveFit } from './naive.ts';
+export {
+  fitSeasonalNaive,
+  forecastSeasonalNaive,
+  type SeasonalNaiveFit,
+  type SeasonalNaiveOptions,
+} from './seasonal-naive.ts';
+export { fitDrift, forecastDrift, type DriftFit } from './drift.ts';
+export type { LagWalkFit } from './lag-walk.ts';
+export { fitNaive2, forecastNaive2, type Naive2Fit, type Naive2Options } from './naive2.ts';
+export {
+  fitMovingAverage,
+  forecastMovingAverage,
+  movingAverageDefaults,
+  type MovingAverageFit,
+  type MovingAverageFitOptions,
+} from './moving-average.ts';
+export { me, mae, rmse, mpe, mape, smape, mase, maseScale, coverage } from './metrics.ts';
+export { accuracy, type Accuracy } from './accuracy.ts';
+export { trainTestSplit, type TrainTestSplit, type TrainTestSplitOptions } from './split.ts';
+export {
+  rollingOrigin,
+  type BacktestOrigin,
+  type BacktestSummary,
+  type FitForecaster,
+  type RollingOriginOptions,
+  type RollingOriginResult,
+} from './backtest.ts';
+export * from './ets/index.ts';
+export * from './theta.ts';
+export { forecastMethods, forecastMethod, type ForecastMethod, type MethodInput } from './registry.ts';
