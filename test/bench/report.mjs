@@ -1,8 +1,10 @@
 /** Statistics, the results table, and the README section it is written into. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-export const START_MARKER = '<!-- bench:runtime:start -->';
-export const END_MARKER = '<!-- bench:runtime:end -->';
+/** The README markers around a benchmark's section, e.g. `<!-- bench:runtime:start -->`. */
+export function markers(name) {
+  return [`<!-- bench:${name}:start -->`, `<!-- bench:${name}:end -->`];
+}
 
 function sorted(values) {
   return [...values].sort((a, b) => a - b);
@@ -43,7 +45,8 @@ export function markdownTable(rows) {
  * Replaces what is between the markers in README.md with `body`; appends a `## Benchmarks`
  * section with the markers when they are missing. The rest of the file is kept as it is.
  */
-export function writeReadmeSection(readmePath, body) {
+export function writeReadmeSection(readmePath, body, name = 'runtime') {
+  const [START_MARKER, END_MARKER] = markers(name);
   const block = `${START_MARKER}\n${body.trim()}\n${END_MARKER}`;
   const text = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : '';
   const start = text.indexOf(START_MARKER);

@@ -2,6 +2,7 @@
  * The app in a real browser (Debian's Chromium): opening notebooks, outputs, inputs, errors,
  * Interrupt and sanitising. Runs against the production build (see global-setup.ts).
  */
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { launchBrowser, newPage } from './browser.ts';
@@ -165,6 +166,41 @@ describe('the welcome notebook', () => {
     await expect(cell(page, 1).locator('dp-outputs').textContent()).resolves.toContain('48');
     await allOk(page);
   });
+});
+
+describe('every bundled notebook', () => {
+  const files = readdirSync(new URL('../../notebooks/', import.meta.url)).filter((f) => f.endsWith('.md'));
+  it.each(files)(
+    '%s opens from the sidebar and runs with every cell ok',
+    async (file) => {
+      const { page, errors } = await newPage(browser);
+      await page.goto(baseUrl);
+      await allOk(page);
+      await page.locator(`.dp-sidebar a[href="#/notebooks/${file}"]`).click();
+      // The sidebar marks the notebook current once it has opened (and its cells replaced the last one's).
+      await page.waitForFunction(
+        (f) =>
+          document.querySelector('.dp-sidebar a[aria-current="page"]')?.getAttribute('href') ===
+          `#/notebooks/${f}`,
+        file,
+      );
+      await page.waitForFunction(
+        () => {
+          const cells = [...document.querySelectorAll('dp-cell')];
+          const states = cells.map((c) => c.getAttribute('data-status'));
+          // Done when every cell is ok, or as soon as one fails.
+          return cells.length > 0 && (states.every((s) => s === 'ok') || states.includes('error'));
+        },
+        null,
+        { timeout: 60_000 },
+      );
+      const all = await statuses(page);
+      expect(all.map((s, i) => `${i + 1}:${s}`).filter((s) => !s.endsWith(':ok'))).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    90_000,
+  );
 });
 
 describe('opening notebook files', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy, fitNaive, forecastNaive } from 'dplab/forecast';
-import { expectClose, readSeries } from '../stats/read-fixture.ts';
+import { expectClose, readSeries } from '../read-fixture.ts';
 import { accuracyExtra, baselines, type Method } from './baselines-ref.ts';
 
 // Reference: baselines.json (MAE, RMSE, MAPE, sMAPE, MASE of R forecast 8.20's forecasts) and

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitNaive, forecastNaive, rollingOrigin } from 'dplab/forecast';
-import { readSeries } from '../stats/read-fixture.ts';
+import { readSeries } from '../read-fixture.ts';
 
 const naive = (train: number[]) => {
   const fit = fitNaive(train);

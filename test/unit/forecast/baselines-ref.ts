@@ -1,5 +1,5 @@
 /** Typed access to test/fixtures/ref/baselines.json, baseline-intervals.json and accuracy-extra.json. */
-import { readRef } from '../stats/read-fixture.ts';
+import { readRef } from '../read-fixture.ts';
 
 export type Method = 'naive' | 'snaive' | 'drift' | 'mean' | 'naive2';
 

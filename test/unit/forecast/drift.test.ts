@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitDrift, forecastDrift } from 'dplab/forecast';
-import { expectClose, readSeries } from '../stats/read-fixture.ts';
+import { expectClose, readSeries } from '../read-fixture.ts';
 import { baselineIntervals, baselines } from './baselines-ref.ts';
 
 // Reference: baselines.json (R forecast 8.20 `rwf(train, h, drift = TRUE)`): forecasts, drift, its

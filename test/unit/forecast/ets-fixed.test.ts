@@ -5,6 +5,7 @@
 // 2. Tiny series worked by hand in the error-correction form of Hyndman et al. (2008), Table 2.3 —
 //    a different algebraic form from R's, so an independent check — to 1e-12.
 import { readFileSync } from 'node:fs';
+import { lessonSeries } from '../read-fixture.ts';
 import { describe, expect, it } from 'vitest';
 import {
   fitEts,
@@ -15,18 +16,7 @@ import {
   type EtsFit,
 } from '../../../src/forecast/ets/index.ts';
 
-const csv = (url: URL): number[] =>
-  readFileSync(url, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => Number(line.split(',')[1]));
-const data: Record<string, number[]> = {
-  AirPassengers: csv(new URL('../../../datasets/AirPassengers.csv', import.meta.url)),
-  co2: csv(new URL('../../fixtures/series/co2.csv', import.meta.url)),
-  nottem: csv(new URL('../../fixtures/series/nottem.csv', import.meta.url)),
-  USAccDeaths: csv(new URL('../../fixtures/series/USAccDeaths.csv', import.meta.url)),
-};
+const data = lessonSeries;
 interface RefCall {
   r: string;
   model: string;

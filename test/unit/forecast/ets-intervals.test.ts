@@ -6,20 +6,15 @@
 // Classes 2 and 3 have no short formula: their analytical mean and variance are checked against 20 000
 // simulated sample paths (seeded), which estimate the same moments.
 import { readFileSync } from 'node:fs';
+import { readSeries } from '../read-fixture.ts';
 import { describe, expect, it } from 'vitest';
 import { fitEts, fitHolt, fitHoltWinters, fitSes, forecastEts } from '../../../src/forecast/ets/index.ts';
 import { simulatePaths } from '../../../src/forecast/ets/simulate-ets.ts';
 
-const csv = (url: URL): number[] =>
-  readFileSync(url, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => Number(line.split(',')[1]));
-const air = csv(new URL('../../../datasets/AirPassengers.csv', import.meta.url)).slice(0, 120);
-const co2 = csv(new URL('../../fixtures/series/co2.csv', import.meta.url)).slice(0, 444);
-const nottem = csv(new URL('../../fixtures/series/nottem.csv', import.meta.url)).slice(0, 216);
-const usDeaths = csv(new URL('../../fixtures/series/USAccDeaths.csv', import.meta.url)).slice(0, 60);
+const air = readSeries('AirPassengers').slice(0, 120);
+const co2 = readSeries('co2').slice(0, 444);
+const nottem = readSeries('nottem').slice(0, 216);
+const usDeaths = readSeries('USAccDeaths').slice(0, 60);
 interface RefCall {
   forecast: number[];
   par: Record<string, number>;

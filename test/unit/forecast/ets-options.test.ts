@@ -1,14 +1,9 @@
 // Options of fitEts beyond model selection: criteria, bounds, edge cases of the data.
-import { readFileSync } from 'node:fs';
+import { readSeries } from '../read-fixture.ts';
 import { describe, expect, it } from 'vitest';
 import { fitEts, forecastEts } from '../../../src/forecast/ets/index.ts';
 
-const air = readFileSync(new URL('../../../datasets/AirPassengers.csv', import.meta.url), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => Number(line.split(',')[1]))
-  .slice(0, 120);
+const air = readSeries('AirPassengers').slice(0, 120);
 
 describe('fitEts options', () => {
   it('optCrit: each criterion is no worse at its own optimum than the likelihood fit is (ETS(A,A,N))', () => {

@@ -5,6 +5,7 @@
 // R to rounding error, and the tests lock that in: log-likelihood and AICc to 1e-8 relative, smoothing
 // parameters to 1e-6 absolute, initial level to 1e-6 relative, forecasts to 1e-6 relative.
 import { readFileSync } from 'node:fs';
+import { lessonSeries } from '../read-fixture.ts';
 import { describe, expect, it } from 'vitest';
 import {
   fitEts,
@@ -15,19 +16,7 @@ import {
   type EtsFit,
 } from '../../../src/forecast/ets/index.ts';
 
-const csv = (url: URL): number[] =>
-  readFileSync(url, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => Number(line.split(',')[1]));
-
-const data: Record<string, number[]> = {
-  AirPassengers: csv(new URL('../../../datasets/AirPassengers.csv', import.meta.url)),
-  co2: csv(new URL('../../fixtures/series/co2.csv', import.meta.url)),
-  nottem: csv(new URL('../../fixtures/series/nottem.csv', import.meta.url)),
-  USAccDeaths: csv(new URL('../../fixtures/series/USAccDeaths.csv', import.meta.url)),
-};
+const data = lessonSeries;
 
 interface RefCall {
   r: string;

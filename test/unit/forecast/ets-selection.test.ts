@@ -1,14 +1,9 @@
 // Automatic model selection as forecast::ets(): which candidates are tried, and the AICc table.
-import { readFileSync } from 'node:fs';
+import { readSeries } from '../read-fixture.ts';
 import { describe, expect, it } from 'vitest';
 import { etsDefaults, fitEts } from '../../../src/forecast/ets/index.ts';
 
-const air = readFileSync(new URL('../../../datasets/AirPassengers.csv', import.meta.url), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => Number(line.split(',')[1]))
-  .slice(0, 120);
+const air = readSeries('AirPassengers').slice(0, 120);
 
 describe('fitEts: automatic selection', () => {
   it('ets(AirPassengers[1:120]) tries R’s 15 candidates and keeps ETS(M,Ad,M), AICc 1117.222 (R: 1117.22204161816), to 1e-8', () => {

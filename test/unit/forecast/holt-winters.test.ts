@@ -4,21 +4,11 @@
 // gradient and stopping rules; it reaches R's optimum: SSE no worse than R's by more than 1e-6
 // relative, forecasts within 1e-4 relative (brief target 2 %).
 import { readFileSync } from 'node:fs';
+import { lessonSeries } from '../read-fixture.ts';
 import { describe, expect, it } from 'vitest';
 import { fitHoltWintersClassic, forecastHoltWintersClassic } from '../../../src/forecast/ets/index.ts';
 
-const csv = (url: URL): number[] =>
-  readFileSync(url, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => Number(line.split(',')[1]));
-const data: Record<string, number[]> = {
-  AirPassengers: csv(new URL('../../../datasets/AirPassengers.csv', import.meta.url)),
-  co2: csv(new URL('../../fixtures/series/co2.csv', import.meta.url)),
-  nottem: csv(new URL('../../fixtures/series/nottem.csv', import.meta.url)),
-  USAccDeaths: csv(new URL('../../fixtures/series/USAccDeaths.csv', import.meta.url)),
-};
+const data = lessonSeries;
 interface RefCall {
   r: string;
   forecast: number[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitMean, forecastMean } from 'dplab/forecast';
-import { expectClose, readSeries } from '../stats/read-fixture.ts';
+import { expectClose, readSeries } from '../read-fixture.ts';
 import { baselineIntervals, baselines } from './baselines-ref.ts';
 
 // Reference: baselines.json (R forecast 8.20 `meanf(train, h)`), forecasts and μ to 1e-9 relative

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverage, mae, mape, mase, maseScale, me, mpe, rmse, smape } from 'dplab/forecast';
-import { expectClose, readSeries } from '../stats/read-fixture.ts';
+import { expectClose, readSeries } from '../read-fixture.ts';
 import { accuracyExtra, baselines, type Method } from './baselines-ref.ts';
 
 // Reference: baselines.json, accuracy of R forecast 8.20's hold-out forecasts as computed by tools/ref

@@ -8,7 +8,7 @@ import {
   forecastNaive,
   movingAverageDefaults,
 } from 'dplab/forecast';
-import { readSeries } from '../stats/read-fixture.ts';
+import { readSeries } from '../read-fixture.ts';
 
 // No R function: hand-computed values, and the two limits k = 1 (naive) and k = n (meanf).
 describe('fitMovingAverage / forecastMovingAverage', () => {

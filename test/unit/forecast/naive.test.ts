@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitNaive, forecastNaive } from 'dplab/forecast';
-import { expectClose, readSeries } from '../stats/read-fixture.ts';
+import { expectClose, readSeries } from '../read-fixture.ts';
 import { baselineIntervals, baselines } from './baselines-ref.ts';
 
 // Reference: test/fixtures/ref/baselines.json (R forecast 8.20 `naive(train, h)`, train = all but the

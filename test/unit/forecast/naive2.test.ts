@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classicalDecomposition } from 'dplab/stats';
 import { fitNaive, fitNaive2, forecastNaive, forecastNaive2 } from 'dplab/forecast';
-import { expectClose, readSeries } from '../stats/read-fixture.ts';
+import { expectClose, readSeries } from '../read-fixture.ts';
 import { baselines } from './baselines-ref.ts';
 
 // Reference: baselines.json, Naïve2 of the M4 benchmark code run in R 4.2.2 by tools/ref: the

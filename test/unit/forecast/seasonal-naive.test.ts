@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitSeasonalNaive, forecastSeasonalNaive } from 'dplab/forecast';
-import { expectClose, readSeries } from '../stats/read-fixture.ts';
+import { expectClose, readSeries } from '../read-fixture.ts';
 import { baselineIntervals, baselines } from './baselines-ref.ts';
 
 // Reference: baselines.json (R forecast 8.20 `snaive(train, h)`), forecasts and sigma2 to 1e-9

@@ -1,21 +1,11 @@
 // forecast::thetaf (forecast 8.20) against test/fixtures/ref-ets/ref-<series>.json: the SES inside is
 // R's optimiser path reproduced, so α, drift, σ² and forecasts agree to 1e-8 relative (target 2 %).
 import { readFileSync } from 'node:fs';
+import { lessonSeries } from '../read-fixture.ts';
 import { describe, expect, it } from 'vitest';
 import { fitTheta, forecastTheta, thetaDefaults } from '../../../src/forecast/theta.ts';
 
-const csv = (url: URL): number[] =>
-  readFileSync(url, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => Number(line.split(',')[1]));
-const data: Record<string, number[]> = {
-  AirPassengers: csv(new URL('../../../datasets/AirPassengers.csv', import.meta.url)),
-  co2: csv(new URL('../../fixtures/series/co2.csv', import.meta.url)),
-  nottem: csv(new URL('../../fixtures/series/nottem.csv', import.meta.url)),
-  USAccDeaths: csv(new URL('../../fixtures/series/USAccDeaths.csv', import.meta.url)),
-};
+const data = lessonSeries;
 interface Ref {
   n_train: number;
   h: number;

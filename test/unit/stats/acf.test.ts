@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acf, defaultMaxLag } from 'dplab/stats';
-import { expectClose, readSeries } from './read-fixture.ts';
+import { expectClose, readSeries } from '../read-fixture.ts';
 import { refFor } from './diagnostics-ref.ts';
 
 // Reference: test/fixtures/ref/diagnostics.json, R 4.2.2 `acf(x, lag.max = 24, plot = FALSE)$acf`.

@@ -1,5 +1,5 @@
 /** The shape of test/fixtures/ref/diagnostics.json (values from R 4.2.2; `null` is R's NA). */
-import { readRef } from './read-fixture.ts';
+import { readRef } from '../read-fixture.ts';
 
 export interface PortmanteauRef {
   lag: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acf, boxPierce, ljungBox } from 'dplab/stats';
-import { readSeries } from './read-fixture.ts';
+import { readSeries } from '../read-fixture.ts';
 import { refFor } from './diagnostics-ref.ts';
 
 // Reference: test/fixtures/ref/diagnostics.json, R 4.2.2 `Box.test(x, lag, type = ...)` at lags 1, 10,

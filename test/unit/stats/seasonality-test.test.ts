@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acf, isSeasonal } from 'dplab/stats';
-import { readSeries } from './read-fixture.ts';
+import { readSeries } from '../read-fixture.ts';
 
 // Reference: the M4 benchmark `SeasonalityTest(input, ppy)` as run by tools/ref for Naïve2 (R 4.2.2):
 // test/fixtures/ref/baselines.json records `seasonal: true` for the training parts of AirPassengers

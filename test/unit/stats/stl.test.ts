@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stl } from 'dplab/stats';
-import { expectClose, readSeries } from './read-fixture.ts';
+import { expectClose, readSeries } from '../read-fixture.ts';
 import { diagnostics } from './diagnostics-ref.ts';
 
 // Reference: test/fixtures/ref/diagnostics.json, R 4.2.2 `stl(x, s.window = "periodic" | 13,

@@ -9,8 +9,8 @@ import { expect } from 'vitest';
 export function readSeries(name: string): number[] {
   const url =
     name === 'AirPassengers'
-      ? new URL('../../../datasets/AirPassengers.csv', import.meta.url)
-      : new URL(`../../fixtures/series/${name}.csv`, import.meta.url);
+      ? new URL('../../datasets/AirPassengers.csv', import.meta.url)
+      : new URL(`../fixtures/series/${name}.csv`, import.meta.url);
   return readFileSync(url, 'utf8')
     .trim()
     .split('\n')
@@ -20,7 +20,7 @@ export function readSeries(name: string): number[] {
 
 /** A JSON file from test/fixtures/ref/, typed by the caller. */
 export function readRef<T>(file: string): T {
-  return JSON.parse(readFileSync(new URL(`../../fixtures/ref/${file}`, import.meta.url), 'utf8')) as T;
+  return JSON.parse(readFileSync(new URL(`../fixtures/ref/${file}`, import.meta.url), 'utf8')) as T;
 }
 
 /**
@@ -49,3 +49,8 @@ export function expectClose(
   }
   return worst;
 }
+
+/** The four series R's reference fits were made on (../shared/datasets-candidates/ref), by name. */
+export const lessonSeries: Record<string, number[]> = Object.fromEntries(
+  ['AirPassengers', 'co2', 'nottem', 'USAccDeaths'].map((name) => [name, readSeries(name)]),
+);

@@ -1,0 +1,4 @@
+export declare function markdownTable(
+  rows: { metric: string; value: string; target: string; pass?: boolean }[],
+): string;
+export declare function writeReadmeSection(readmePath: string, body: string, name?: string): void;
