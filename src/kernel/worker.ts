@@ -13,4 +13,11 @@ self.addEventListener('unhandledrejection', (event) => {
   if (kernel.reportUncaught(event.reason)) event.preventDefault();
 });
 
+// A cell calling close() would end the worker without a word to the page; refuse it instead.
+self.close = () => {
+  throw new Error(
+    'close() would stop the notebook kernel, so cells may not call it. To stop a cell, press Interrupt.',
+  );
+};
+
 Comlink.expose(kernel);
