@@ -83,34 +83,36 @@ export class DpTable extends LitElement {
           </tbody>
         </table>
       </div>
-      <div class="dp-table-pager">
-        <button
-          type="button"
-          class="dp-table-button"
-          aria-label="Previous page"
-          ?disabled=${!canPage || page.offset === 0}
-          @click=${() => this.go(page.offset - this.pageSize)}
-        >
-          ‹ Previous
-        </button>
-        <span class="dp-table-range" aria-live="polite">
-          ${
-            page.numRows === 0
-              ? 'no rows'
-              : `rows ${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${page.numRows.toLocaleString('en-US')}`
-          }
-        </span>
-        <button
-          type="button"
-          class="dp-table-button"
-          aria-label="Next page"
-          ?disabled=${!canPage || last >= page.numRows}
-          @click=${() => this.go(last)}
-        >
-          Next ›
-        </button>
-        ${this.problem ? html`<span class="dp-table-problem" role="status">${this.problem}</span>` : nothing}
-      </div>`;
+      ${page.numRows <= this.pageSize ? nothing : this.renderPager(page, first, last, canPage)}`;
+  }
+
+  /** Previous / Next and the range shown; only for tables longer than a page. */
+  private renderPager(page: TablePage, first: number, last: number, canPage: boolean) {
+    return html`<div class="dp-table-pager">
+      <button
+        type="button"
+        class="dp-table-button"
+        aria-label="Previous page"
+        ?disabled=${!canPage || page.offset === 0}
+        @click=${() => this.go(page.offset - this.pageSize)}
+      >
+        ‹ Previous
+      </button>
+      <span class="dp-table-range" aria-live="polite">
+        rows ${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')} of
+        ${page.numRows.toLocaleString('en-US')}
+      </span>
+      <button
+        type="button"
+        class="dp-table-button"
+        aria-label="Next page"
+        ?disabled=${!canPage || last >= page.numRows}
+        @click=${() => this.go(last)}
+      >
+        Next ›
+      </button>
+      ${this.problem ? html`<span class="dp-table-problem" role="status">${this.problem}</span>` : nothing}
+    </div>`;
   }
 
   /** Shows the page starting at `offset`, fetched from the kernel. */
