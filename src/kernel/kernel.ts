@@ -17,6 +17,7 @@ import {
   type DataflowGraph,
   type ExecuteResult,
   type GraphCell,
+  type ImportBinding,
   type RunToken,
 } from '../runtime/index.ts';
 import { fileAttachments, type FetchFile } from './file-attachment.ts';
@@ -50,6 +51,8 @@ export class Kernel implements KernelApi {
   private datasets: string[] = [];
   private cells = new Map<string, CellRecord>();
   private graph: DataflowGraph = buildGraph([]);
+  /** Names cells bind by the same import, resolved by the kernel itself (see splitSharedImports). */
+  private sharedImports = new Map<string, ImportBinding>();
   private readonly scheduler: Scheduler;
   private readonly inputs = new Map<string, InputValue>();
   private readonly tables = new TableRegistry();
@@ -96,7 +99,9 @@ export class Kernel implements KernelApi {
       }
     }
     this.cells = next;
-    this.graph = buildGraph(graphCells(cells.map(({ id }) => next.get(id)!)));
+    const { graphCells, sharedImports } = splitSharedImports(cells.map(({ id }) => next.get(id)!));
+    this.sharedImports = sharedImports;
+    this.graph = buildGraph(graphCells);
     this.scheduler.setGraph(this.graph, changed);
   }
 
@@ -154,7 +159,9 @@ export class Kernel implements KernelApi {
 
   /** Which of a cell's free names come from other cells, and which are builtins. */
   private bindings(analysis: AnalyzedCell) {
-    const refs = analysis.references.filter((name) => this.graph.definer.has(name));
+    const refs = analysis.references.filter(
+      (name) => this.graph.definer.has(name) || this.sharedImports.has(name),
+    );
     const builtins = analysis.references.filter((name) => BUILTIN_NAMES.has(name) && !refs.includes(name));
     return { refs, builtins };
   }
@@ -162,7 +169,7 @@ export class Kernel implements KernelApi {
   private compileKey(record: CellRecord): string | undefined {
     if (!record.analysis.ok) return undefined;
     const { refs, builtins } = this.bindings(record.analysis);
-    return `${refs.join(',')}|${builtins.join(',')}|${refs.map((n) => this.graph.definer.get(n)).join(',')}`;
+    return `${refs.join(',')}|${builtins.join(',')}|${refs.map((n) => this.graph.definer.get(n) ?? 'import').join(',')}`;
   }
 
   /** Runs one cell; the scheduler decides when. */
@@ -199,7 +206,12 @@ export class Kernel implements KernelApi {
     }
 
     const refValues: Record<string, unknown> = {};
-    for (const name of refs) refValues[name] = this.cells.get(this.graph.definer.get(name)!)?.defs?.[name];
+    for (const name of refs) {
+      const shared = this.sharedImports.get(name);
+      refValues[name] = shared
+        ? await importBinding(shared)
+        : this.cells.get(this.graph.definer.get(name)!)?.defs?.[name];
+    }
 
     const collector = new OutputCollector();
     record.collector = collector;
@@ -250,24 +262,45 @@ function toCellError(error: unknown, id: string, analysis: AnalyzedCell, code: s
 }
 
 /**
- * The cells as the dataflow graph sees them. Several cells may import the same module under the
- * same name (students re-import habitually); only the first such cell counts as defining the name,
- * so the others are not reported as duplicate definitions.
+ * The cells as the dataflow graph sees them, and the names that are shared imports.
+ *
+ * Students import the same module in several cells, so a name that every cell defining it binds
+ * by the same import (`import * as Plot from '@observablehq/plot'`) is not a duplicate definition.
+ * Nor is it an edge of the graph: the module is the same object whoever imports it, so the kernel
+ * resolves such a name itself, and re-running the importing cell (one that also reads a slider,
+ * say) does not re-run every cell that uses the module.
  */
-function graphCells(records: CellRecord[]): GraphCell[] {
-  const imported = new Map<string, string>();
-  return records.map(({ id, analysis }) => {
-    if (!analysis.ok) return { id, defines: [], references: [] };
-    const repeated = new Set<string>();
-    for (const { local, source, imported: name } of analysis.importBindings) {
-      const binding = `${source}\0${name}`;
-      if (!imported.has(local)) imported.set(local, binding);
-      else if (imported.get(local) === binding) repeated.add(local);
+function splitSharedImports(records: CellRecord[]) {
+  const bindings = new Map<string, Set<string>>();
+  const first = new Map<string, ImportBinding>();
+  const otherwise = new Set<string>();
+  for (const { analysis } of records) {
+    if (!analysis.ok) continue;
+    const imported = new Set(analysis.importBindings.map((b) => b.local));
+    for (const b of analysis.importBindings) {
+      if (!bindings.has(b.local)) bindings.set(b.local, new Set());
+      bindings.get(b.local)!.add(`${b.source}\0${b.imported}`);
+      if (!first.has(b.local)) first.set(b.local, b);
     }
-    return {
-      id,
-      defines: analysis.defines.filter((name) => !repeated.has(name)),
-      references: analysis.references,
-    };
-  });
+    for (const name of analysis.defines) if (!imported.has(name)) otherwise.add(name);
+  }
+  const sharedImports = new Map(
+    [...first].filter(([name]) => bindings.get(name)!.size === 1 && !otherwise.has(name)),
+  );
+  const graphCells = records.map(({ id, analysis }): GraphCell =>
+    analysis.ok
+      ? {
+          id,
+          defines: analysis.defines.filter((n) => !sharedImports.has(n)),
+          references: analysis.references,
+        }
+      : { id, defines: [], references: [] },
+  );
+  return { graphCells, sharedImports };
+}
+
+/** The value an import binding gives: the module (`*`), its default export, or a named export. */
+async function importBinding({ source, imported }: ImportBinding): Promise<unknown> {
+  const module = (await importModule(source)) as Record<string, unknown>;
+  return imported === '*' ? module : module[imported];
 }

@@ -87,7 +87,10 @@ export function paramProblem(
   const { alpha, beta, gamma, phi } = p;
   if (bounds !== 'admissible') {
     if (alpha !== undefined && (alpha < lower[0] || alpha > upper[0])) {
-      return `alpha = ${alpha} is outside its bounds [${lower[0]}, ${upper[0]}]`;
+      // A fixed γ lowers α's upper bound to 1 − γ (R's bounds); say so rather than blame α alone.
+      const coupled =
+        gamma !== undefined && alpha > 1 - gamma ? `: with gamma = ${gamma}, alpha + gamma must be ≤ 1` : '';
+      return `alpha = ${alpha} is outside its bounds [${lower[0]}, ${upper[0]}]${coupled}`;
     }
     if (beta !== undefined && (beta < lower[1] || beta > upper[1] || (alpha !== undefined && beta > alpha))) {
       return `beta = ${beta} is outside its bounds [${lower[1]}, min(${upper[1]}, alpha)]`;

@@ -1,6 +1,7 @@
 // Bad input and options: each error says what is wrong and what to do.
 import { describe, expect, it } from 'vitest';
 import { fitEts, fitHolt, fitHoltWinters, fitSes } from '../../../src/forecast/ets/index.ts';
+import { readSeries } from '../read-fixture.ts';
 
 const y = Array.from({ length: 48 }, (_, t) => 100 + t + 10 * Math.sin((2 * Math.PI * t) / 12));
 
@@ -90,6 +91,15 @@ describe('fitEts and friends: errors', () => {
     ).toThrow('initialStates.season needs 12 values');
     expect(() => fitEts(y, { model: 'ZNN', alpha: 0.5, initialStates: { level: 1 } })).toThrow(
       'needs a fully specified model',
+    );
+  });
+});
+
+describe('fixed parameters that break a coupled bound', () => {
+  it('says that alpha + gamma must be ≤ 1 when a fixed gamma lowers alpha’s bound', () => {
+    const air = readSeries('AirPassengers');
+    expect(() => fitHoltWinters(air, { period: 12, alpha: 0.1, beta: 0.0001, gamma: 0.9 })).toThrow(
+      /alpha = 0\.1 is outside its bounds .*with gamma = 0\.9, alpha \+ gamma must be ≤ 1/,
     );
   });
 });

@@ -180,6 +180,30 @@ describe('Kernel', () => {
     expect(k.error('c2')?.message).toMatch(/assigns to `total`, which another cell defines/);
   });
 
+  it('does not re-run the users of an import when the importing cell re-runs', async () => {
+    const k = await kernelWith([
+      "import * as aq from 'arquero';\nconst n = view(Inputs.range([1, 5], { value: 2, step: 1 }));",
+      'aq.table({ a: [1, 2, 3] }).numRows()',
+      'n * 10',
+    ]);
+    await k.runAll();
+    expect(k.text('c2')).toBe('3');
+    const input = k.outputs('c1')[0];
+    await k.kernel.setInput(input.kind === 'input' ? input.key : '', 4);
+    expect(k.text('c3')).toBe('40');
+    expect([k.runs('c1'), k.runs('c2'), k.runs('c3')]).toEqual([2, 1, 2]);
+  });
+
+  it('still reports two different imports under one name as a duplicate definition', async () => {
+    const k = await kernelWith([
+      "import * as x from 'arquero';",
+      "import { plot as x } from '@observablehq/plot';",
+    ]);
+    await k.runAll();
+    expect(k.status('c1')).toBe('error');
+    expect(k.error('c2')?.message).toMatch(/x is defined by more than one cell/);
+  });
+
   it('lets several cells import the same module under the same name', async () => {
     const k = await kernelWith([
       "import * as aq from 'arquero';\nconst t = aq.table({ a: [1] });",
