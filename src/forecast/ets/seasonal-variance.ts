@@ -10,17 +10,10 @@
  * the point forecast is not the plain recursion.
  */
 import { add, identity, kronecker, multiply, scale, transpose, vec, zeros, type Matrix } from './matrix.ts';
-import type { MeanAndVariance } from './linear-variance.ts';
+import type { LinearModelSpec, MeanAndVariance } from './linear-variance.ts';
 
-export interface SeasonalModelSpec {
-  trend: 'N' | 'A';
-  damped: boolean;
-  m: number;
-  alpha: number;
-  beta: number;
-  gamma: number;
-  phi: number;
-}
+/** The class 3 model: like the linear ones, but the season is multiplicative (so not a field). */
+export type SeasonalModelSpec = Omit<LinearModelSpec, 'season'>;
 
 export function class3(
   h: number,
