@@ -66,6 +66,10 @@ export class DpApp extends LitElement {
       return;
     }
     const name = decodeURIComponent(file);
+    if (!notebookIndex.some((entry) => entry.file === name)) {
+      this.notice = { kind: 'error', text: `There is no notebook called “${name}”. Pick one from the list.` };
+      return;
+    }
     this.notice = { kind: 'loading', text: `Opening ${name}…` };
     try {
       await this.show(await loadBundledNotebook(name), name, 'bundled');

@@ -316,6 +316,18 @@ describe('opening notebook files', () => {
     await page.close();
   });
 
+  it('a URL naming no notebook says so and keeps the sidebar', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${baseUrl}#/notebooks/nope.md`);
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(
+      /There is no notebook called “nope\.md”/,
+    );
+    await page.getByRole('link', { name: 'Welcome to Data Products Lab' }).click();
+    await allOk(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a notebook with autorun: false waits for Run all', async () => {
     const { page } = await newPage(browser);
     await page.goto(baseUrl);
