@@ -19,3 +19,33 @@ export { parseInfoString, isRunnableLang, type InfoString } from './info-string.
 export { renderMarkdown } from './render-markdown.ts';
 export { highlightCode } from './highlight-code.ts';
 export { prepareNotebook, type PreparedNotebook } from './prepare-notebook.ts';
+export {
+  emptyLayer,
+  hasEdits,
+  recordEdit,
+  resetBlock,
+  recordInsert,
+  recordRemove,
+  applyLayer,
+  lineDiff,
+  readEditLayer,
+  type EditLayer,
+  type EditedBlock,
+  type InsertedBlock,
+  type BlockRef,
+  type BlockKind,
+  type NewBlock,
+  type AppliedLayer,
+  type BlockState,
+  type DiffLine,
+} from './edit-layer.ts';
+export {
+  toIpynb,
+  ipynbText,
+  fromIpynb,
+  type IpynbNotebook,
+  type IpynbCell,
+  type IpynbOutput,
+  type IpynbExtras,
+} from './ipynb.ts';
+export { encodeShareHash, decodeShareHash, SHARE_LIMIT, SHARE_PREFIX, ShareLinkError } from './share-link.ts';

@@ -35,6 +35,9 @@ export class DpApp extends LitElement {
     document.addEventListener('dragleave', this.onDragLeave);
     document.addEventListener('drop', this.onDrop);
     document.addEventListener('keydown', this.onKeyDown);
+    // Save typing that is still waiting for its debounce when the page is hidden or closed.
+    document.addEventListener('visibilitychange', this.onHide);
+    window.addEventListener('pagehide', this.onHide);
     void this.route();
   }
 
@@ -45,12 +48,22 @@ export class DpApp extends LitElement {
     document.removeEventListener('dragleave', this.onDragLeave);
     document.removeEventListener('drop', this.onDrop);
     document.removeEventListener('keydown', this.onKeyDown);
+    document.removeEventListener('visibilitychange', this.onHide);
+    window.removeEventListener('pagehide', this.onHide);
   }
+
+  private onHide = () => {
+    if (document.visibilityState === 'hidden') void this.controller.flush();
+  };
 
   /** Opens the notebook the URL names (the first notebook when it names none). */
   private route = async () => {
     const hash = location.hash;
     if (hash === this.localHash) return;
+    if (hash.startsWith('#/share/')) {
+      await this.openShared(hash);
+      return;
+    }
     if (hash.startsWith('#/local/')) {
       this.notice = {
         kind: 'error',
@@ -86,18 +99,36 @@ export class DpApp extends LitElement {
     await this.controller.open(prepared, { name, origin });
   }
 
+  /** A notebook carried in the link itself (`#/share/…`, made by "Share link"). */
+  private async openShared(hash: string) {
+    this.notice = { kind: 'loading', text: 'Opening the shared notebook…' };
+    try {
+      const { decodeShareHash } = await import('../notebook/share-link.ts');
+      await this.show(await prepareNotebookText(await decodeShareHash(hash)), 'shared.md', 'local');
+    } catch (error) {
+      this.notice = { kind: 'error', text: `This share link cannot be opened: ${(error as Error).message}` };
+    }
+  }
+
   private async openFile(file: File) {
-    if (!/\.(md|markdown)$/i.test(file.name)) {
+    const ipynb = /\.ipynb$/i.test(file.name);
+    if (!ipynb && !/\.(md|markdown)$/i.test(file.name)) {
       this.notice = {
         kind: 'error',
-        text: `“${file.name}” is not a notebook: open a Markdown file (.md) with \`\`\`ts cells.`,
+        text: `“${file.name}” is not a notebook: open a Markdown file (.md) with \`\`\`ts cells, or a Jupyter notebook (.ipynb).`,
       };
       return;
     }
     this.localHash = `#/local/${encodeURIComponent(file.name)}`;
     location.hash = this.localHash;
     this.notice = { kind: 'loading', text: `Opening ${file.name}…` };
-    await this.show(await prepareNotebookText(await file.text()), file.name, 'local');
+    try {
+      let text = await file.text();
+      if (ipynb) text = (await import('../notebook/ipynb.ts')).fromIpynb(text);
+      await this.show(await prepareNotebookText(text), file.name, 'local');
+    } catch (error) {
+      this.notice = { kind: 'error', text: `Could not open “${file.name}”: ${(error as Error).message}` };
+    }
   }
 
   private onFileInput = (event: Event) => {
@@ -142,7 +173,7 @@ export class DpApp extends LitElement {
         <div class="dp-actions">
           <label class="dp-button dp-open">
             Open notebook
-            <input type="file" accept=".md,.markdown,text/markdown" @change=${this.onFileInput} />
+            <input type="file" accept=".md,.markdown,.ipynb,text/markdown" @change=${this.onFileInput} />
           </label>
           <button class="dp-button" @click=${() => this.controller.runAll()} ?disabled=${!notebook}>
             Run all

@@ -7,6 +7,8 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { CodeCell } from '../notebook/notebook.ts';
+import type { BlockState } from '../notebook/apply-layer.ts';
+import { lineDiff } from '../notebook/line-diff.ts';
 import { highlightEdited } from './code-highlighter.ts';
 import type { CellState } from '../runtime/cell-state.ts';
 import type { NotebookController } from './notebook-controller.ts';
@@ -44,8 +46,10 @@ export class DpCell extends LitElement {
   /** This session's run state of the cell. */
   @property({ attribute: false }) state?: CellState;
   @property({ attribute: false }) controller!: NotebookController;
-  /** Text typed but not yet run. */
-  @state() private draft?: string;
+  /** The cell's edit state: edited by the student, changed in the lesson since, the lesson's text. */
+  @property({ attribute: false }) block?: BlockState;
+  /** Showing the lesson's original code next to the student's (a line diff). */
+  @state() private showOriginal = false;
   @state() private editing = false;
   /** Set once the cell has been running for {@link SLOW_MS}. */
   @state() private slow = false;
@@ -56,7 +60,6 @@ export class DpCell extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('cell') && this.draft === this.cell.source) this.draft = undefined;
     if (changed.has('state')) {
       const running = this.state?.status === 'running';
       if (!running) {
@@ -83,12 +86,12 @@ export class DpCell extends LitElement {
   }
 
   private get code(): string {
-    return this.draft ?? this.cell.source;
+    return this.cell.source;
   }
 
   private run() {
     if (this.cell.unclosed) return;
-    void this.controller.runCell(this.cell.id, this.code);
+    void this.controller.runCell(this.cell.id);
   }
 
   private onKeyDown = (event: KeyboardEvent) => {
@@ -109,7 +112,7 @@ export class DpCell extends LitElement {
 
   private onInput = (event: Event) => {
     const area = event.target as HTMLTextAreaElement;
-    this.draft = area.value;
+    this.controller.draft(this.cell.id, area.value);
     area.style.height = 'auto';
     area.style.height = `${area.scrollHeight}px`;
   };
@@ -180,9 +183,52 @@ export class DpCell extends LitElement {
     return nothing;
   }
 
+  /** "Your version" marks, with the lesson's original and a way back to it. */
+  private renderEditState(edited: boolean) {
+    if (!edited) return nothing;
+    return html`<span class="dp-cell-mine">your version</span>
+      ${
+        this.block?.lessonChanged
+          ? html`<span class="dp-cell-lesson-changed" title="The lesson changed this cell since you edited it"
+              >lesson changed</span
+            >`
+          : nothing
+      }
+      <button
+        class="dp-link-button"
+        aria-expanded=${this.showOriginal ? 'true' : 'false'}
+        @click=${() => (this.showOriginal = !this.showOriginal)}
+      >
+        ${this.showOriginal ? 'Hide original' : 'Show original'}
+      </button>
+      <button
+        class="dp-link-button"
+        aria-label="Reset cell ${this.number} to the lesson's code"
+        @click=${() => {
+          this.showOriginal = false;
+          void this.controller.resetCell(this.cell.id);
+        }}
+      >
+        Reset
+      </button>`;
+  }
+
+  /** The lesson's code against the student's, line by line. */
+  private renderOriginal() {
+    if (!this.showOriginal || !this.block) return nothing;
+    return html`<pre class="dp-diff" aria-label="Lesson's original code compared with yours">
+${lineDiff(this.block.original, this.code).map(
+        (line) =>
+          html`<span class="dp-diff-${line.kind}"
+            >${line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '- ' : '  '}${line.text}
+          </span>`,
+      )}</pre>`;
+  }
+
   override render() {
     const status = this.state?.status ?? 'stale';
-    const edited = this.draft !== undefined && this.draft !== this.cell.source;
+    const pending = this.controller.isPending(this.cell.id);
+    const edited = this.block?.edited ?? false;
     return html`
       <div class="dp-cell-bar">
         <button
@@ -195,10 +241,11 @@ export class DpCell extends LitElement {
         </button>
         <span class="dp-cell-number">[${this.number}]</span>
         <span class="dp-cell-status">${statusText[status]}</span>
-        ${edited ? html`<span class="dp-cell-edited">edited — Shift+Enter to run</span>` : nothing}
+        ${pending ? html`<span class="dp-cell-edited">changed — Shift+Enter to run</span>` : nothing}
+        ${this.renderEditState(edited)}
       </div>
       <div class="dp-code" @keydown=${this.onKeyDown}>${this.renderCode()}</div>
-      ${this.renderMessage()}
+      ${this.renderOriginal()} ${this.renderMessage()}
       <dp-outputs
         .outputs=${this.state?.outputs ?? []}
         .controller=${this.controller}

@@ -3,12 +3,15 @@
  * file order.
  */
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Notebook } from '../notebook/notebook.ts';
 import type { CellState } from '../runtime/cell-state.ts';
 import type { NotebookController } from './notebook-controller.ts';
+import { serializeNotebook } from '../notebook/serialize-notebook.ts';
+import type { Output } from '../protocol.ts';
+import { saveFile } from './save-file.ts';
 import './dp-cell.ts';
 
 @customElement('dp-notebook')
@@ -20,8 +23,77 @@ export class DpNotebook extends LitElement {
   /** Run state of each cell (a new Map whenever a cell changes). */
   @property({ attribute: false }) states = new Map<string, CellState>();
 
+  /** A share link made for this notebook, or why none could be made. */
+  @state() private share?: { url: string } | { problem: string };
+
   protected override createRenderRoot() {
     return this;
+  }
+
+  /** The file name to save under: the notebook's own, with the right extension. */
+  private fileName(extension: string): string {
+    const name = this.controller.source?.name ?? 'notebook.md';
+    return name.replace(/\.(md|markdown|ipynb)$/i, '') + extension;
+  }
+
+  private download() {
+    if (this.notebook) saveFile(this.fileName('.md'), serializeNotebook(this.notebook), 'text/markdown');
+  }
+
+  private async exportIpynb() {
+    if (!this.notebook) return;
+    const { ipynbText } = await import('../notebook/ipynb.ts');
+    const outputs = new Map<string, Output[]>([...this.states].map(([id, s]) => [id, [...s.outputs]]));
+    saveFile(this.fileName('.ipynb'), ipynbText(this.notebook, outputs), 'application/x-ipynb+json');
+  }
+
+  private async makeShareLink() {
+    if (!this.notebook) return;
+    const { encodeShareHash } = await import('../notebook/share-link.ts');
+    try {
+      const hash = await encodeShareHash(serializeNotebook(this.notebook));
+      this.share = { url: new URL(hash, location.href).href };
+    } catch (error) {
+      this.share = { problem: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private resetNotebook() {
+    if (confirm('Reset this notebook? All your changes to it will be lost and the lesson shown as it is.')) {
+      void this.controller.resetNotebook();
+    }
+  }
+
+  private renderBar() {
+    const work = this.controller.work;
+    return html`<div class="dp-notebook-bar" role="toolbar" aria-label="Notebook">
+        ${work?.problem ? html`<span class="dp-work-problem" role="status">${work.problem}</span>` : nothing}
+        ${work?.edited ? html`<button @click=${() => this.resetNotebook()}>Reset notebook</button>` : nothing}
+        <button @click=${() => this.download()}>Download .md</button>
+        <button @click=${() => this.exportIpynb()}>Export .ipynb</button>
+        <button @click=${() => this.makeShareLink()}>Share link</button>
+      </div>
+      ${
+        this.share === undefined
+          ? nothing
+          : 'url' in this.share
+            ? html`<div class="dp-share">
+                <label for="dp-share-url">Link to this notebook</label>
+                <input
+                  id="dp-share-url"
+                  readonly
+                  .value=${this.share.url}
+                  @focus=${(e: Event) => (e.target as HTMLInputElement).select()}
+                />
+                <button
+                  class="dp-link-button"
+                  @click=${() => void navigator.clipboard?.writeText((this.share as { url: string }).url)}
+                >
+                  Copy
+                </button>
+              </div>`
+            : html`<p class="dp-share dp-work-problem" role="alert">${this.share.problem}</p>`
+      }`;
   }
 
   override render() {
@@ -30,6 +102,7 @@ export class DpNotebook extends LitElement {
     if (!notebook) return nothing;
     let cellNumber = 0;
     return html`
+      ${this.renderBar()}
       ${
         notebook.problems.length
           ? html`<div class="dp-problems" role="alert">
@@ -55,6 +128,7 @@ export class DpNotebook extends LitElement {
             .cell=${block}
             .number=${cellNumber}
             .state=${states.get(block.id)}
+            .block=${this.controller.blocks.get(block.id)}
             .controller=${this.controller}
           ></dp-cell>`;
         },

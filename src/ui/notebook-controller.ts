@@ -5,10 +5,11 @@
  * through the runtime's pure `transitionCell`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { withCellSource } from '../notebook/edit-notebook.ts';
 import type { CodeCell, Notebook } from '../notebook/notebook.ts';
 import type { PreparedNotebook } from '../notebook/prepare-notebook.ts';
+import type { BlockState } from '../notebook/apply-layer.ts';
 import { sanitizeMarkdown, sanitizeOutput } from './sanitize.ts';
+import { StudentWork } from './student-work.ts';
 import type { InputValue, KernelCell, KernelEvent, TablePage } from '../protocol.ts';
 import { initialCellState, transitionCell, type CellState } from '../runtime/cell-state.ts';
 import { KernelClient } from '../kernel/kernel-client.ts';
@@ -25,10 +26,6 @@ export function runnableCells(notebook: Notebook): CodeCell[] {
   return notebook.blocks.filter((b): b is CodeCell => b.kind === 'code' && !b.unclosed);
 }
 
-function kernelCells(notebook: Notebook): KernelCell[] {
-  return runnableCells(notebook).map(({ id, source }) => ({ id, source }));
-}
-
 /** Holds the open notebook and its cells' states; see the module comment. */
 export class NotebookController implements ReactiveController {
   notebook?: Notebook;
@@ -40,6 +37,12 @@ export class NotebookController implements ReactiveController {
   states = new Map<string, CellState>();
   /** Set while the kernel has queued or running cells. */
   busy = false;
+  /** The student's edits over the notebook as shipped, saved as they type. */
+  work?: StudentWork;
+  /** Each block's edit state (edited, lesson changed, the lesson's text), by block id. */
+  blocks = new Map<string, BlockState>();
+  /** The source each cell last ran with (or will run with), when it differs from what is shown. */
+  private kernelSources = new Map<string, string>();
   private kernel?: KernelClient;
   private opened = 0;
 
@@ -60,12 +63,17 @@ export class NotebookController implements ReactiveController {
 
   /** Opens a prepared notebook; runs it unless its front matter says `autorun: false`. */
   async open(prepared: PreparedNotebook, source: NotebookSource): Promise<void> {
-    const { notebook } = prepared;
+    await this.work?.flush();
+    this.work = await StudentWork.load(`${source.origin}:${source.name}`, prepared.notebook);
+    const { notebook, blocks } = this.work.result;
+    this.blocks = blocks;
+    this.kernelSources = new Map();
     this.markdown = new Map(
       Object.entries(prepared.markdown).map(([id, html]) => [id, sanitizeMarkdown(html)]),
     );
+    // Prepared HTML belongs to the lesson's code; an edited cell is highlighted on the page.
     this.code = new Map(
-      runnableCells(notebook).map((c) => [
+      runnableCells(prepared.notebook).map((c) => [
         c.id,
         { source: c.source, html: sanitizeOutput(prepared.code[c.id] ?? '') },
       ]),
@@ -77,28 +85,86 @@ export class NotebookController implements ReactiveController {
     const kernel = this.kernelClient();
     // A fresh worker per notebook, so names, inputs and timers of the last one cannot leak in.
     if (this.opened++ > 0) await kernel.reset();
-    await kernel.open(kernelCells(notebook), notebook.meta.datasets ?? []);
+    await kernel.open(this.kernelCells(), notebook.meta.datasets ?? []);
     if (notebook.meta.autorun !== false) await this.runAll();
   }
 
-  /** Runs every cell. */
+  /** Runs every cell, with the code as shown. */
   async runAll(): Promise<void> {
     if (!this.notebook) return;
-    await this.kernelClient().run(kernelCells(this.notebook).map((c) => c.id));
+    const ids = runnableCells(this.notebook).map((c) => c.id);
+    await this.syncKernel(ids);
+    await this.kernelClient().run(ids);
   }
 
-  /** Runs one cell (and what depends on it), after replacing its source when it was edited. */
-  async runCell(id: string, source?: string): Promise<void> {
+  /** Runs one cell (and what depends on it) with its code as shown. */
+  async runCell(id: string): Promise<void> {
     if (!this.notebook) return;
-    if (source !== undefined) {
-      const cell = this.notebook.blocks.find((b) => b.id === id);
-      if (cell?.kind === 'code' && cell.source !== source) {
-        this.notebook = withCellSource(this.notebook, id, source);
-        await this.kernelClient().setCells(kernelCells(this.notebook));
-        this.host.requestUpdate();
-      }
-    }
+    await this.syncKernel([id]);
     await this.kernelClient().run([id]);
+  }
+
+  /** The student typed into a cell: keep and save the text; it runs when they run the cell. */
+  draft(id: string, text: string): void {
+    this.work?.edit(id, text);
+    this.showWork();
+  }
+
+  /** Whether a cell's code differs from the code it last ran with. */
+  isPending(id: string): boolean {
+    return this.kernelSources.has(id);
+  }
+
+  /** Back to the lesson's code for one cell, and run it. */
+  async resetCell(id: string): Promise<void> {
+    this.work?.reset(id);
+    this.showWork();
+    await this.runCell(id);
+  }
+
+  /** Back to the lesson for the whole notebook, and run it again. */
+  async resetNotebook(): Promise<void> {
+    this.work?.resetAll();
+    this.showWork();
+    await this.runAll();
+  }
+
+  /** Writes unsaved edits now (the page is going away). */
+  async flush(): Promise<void> {
+    await this.work?.flush();
+  }
+
+  private showWork(): void {
+    if (!this.work) return;
+    const { notebook, blocks } = this.work.result;
+    // Cells whose shown code differs from what the kernel has wait for the student to run them.
+    const previous = this.notebook;
+    for (const cell of runnableCells(notebook)) {
+      const was = previous?.blocks.find((b) => b.id === cell.id);
+      const ran = this.kernelSources.get(cell.id) ?? (was?.kind === 'code' ? was.source : undefined);
+      if (ran !== undefined && ran !== cell.source) this.kernelSources.set(cell.id, ran);
+      else this.kernelSources.delete(cell.id);
+    }
+    this.notebook = notebook;
+    this.blocks = blocks;
+    this.host.requestUpdate();
+  }
+
+  /** The cells as the kernel should have them: shown code, except cells not yet run after an edit. */
+  private kernelCells(): KernelCell[] {
+    if (!this.notebook) return [];
+    return runnableCells(this.notebook).map(({ id, source }) => ({
+      id,
+      source: this.kernelSources.get(id) ?? source,
+    }));
+  }
+
+  /** Hands the kernel the shown code of these cells before they run. */
+  private async syncKernel(ids: string[]): Promise<void> {
+    if (!ids.some((id) => this.kernelSources.has(id))) return;
+    for (const id of ids) this.kernelSources.delete(id);
+    await this.kernelClient().setCells(this.kernelCells());
+    this.host.requestUpdate();
   }
 
   /** Stops the running cell, if any. */

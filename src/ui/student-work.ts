@@ -1,0 +1,107 @@
+/**
+ * A student's edits to one notebook, kept as a layer over the lesson as shipped (see
+ * `notebook/edit-layer.ts`) and saved to IndexedDB as they type. Cells the student never touched
+ * follow lesson updates; edited cells keep the student's text, marked when the lesson changed.
+ *
+ * Saving is debounced (300 ms) and flushed when the page is hidden or closed, so a reload or a
+ * crashed tab loses at most the last fraction of a second of typing.
+ */
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import {
+  applyLayer,
+  emptyLayer,
+  hasEdits,
+  readEditLayer,
+  recordEdit,
+  resetBlock,
+  type AppliedLayer,
+  type EditLayer,
+} from '../notebook/edit-layer.ts';
+import type { Notebook } from '../notebook/notebook.ts';
+
+const SAVE_DELAY_MS = 300;
+let store: UseStore | undefined;
+
+/** The app's IndexedDB store (database `dplab`, object store `work`). */
+function workStore(): UseStore {
+  store ??= createStore('dplab', 'work');
+  return store;
+}
+
+/** One notebook's layer of edits and the notebook they produce. */
+export class StudentWork {
+  private timer?: ReturnType<typeof setTimeout>;
+  private applied: AppliedLayer;
+
+  private constructor(
+    /** IndexedDB key: where the notebook came from and its name. */
+    readonly key: string,
+    /** The notebook as shipped (or as opened from a file). */
+    readonly lesson: Notebook,
+    private layer: EditLayer,
+    /** Set when saved work could not be read; the message says so. */
+    readonly problem?: string,
+  ) {
+    this.applied = applyLayer(lesson, layer);
+  }
+
+  /** Reads the saved edits for `key` and applies them to the lesson. Never throws. */
+  static async load(key: string, lesson: Notebook): Promise<StudentWork> {
+    try {
+      const saved: unknown = await get(key, workStore());
+      return new StudentWork(key, lesson, saved === undefined ? emptyLayer(key) : readEditLayer(saved));
+    } catch (error) {
+      // Unreadable saved work is reported, and left in place until the student edits again.
+      const reason = error instanceof Error ? error.message : String(error);
+      return new StudentWork(key, lesson, emptyLayer(key), `Your saved edits could not be read (${reason}).`);
+    }
+  }
+
+  /** The notebook with the student's edits, and the state of each block. */
+  get result(): AppliedLayer {
+    return this.applied;
+  }
+
+  /** Whether the student changed anything. */
+  get edited(): boolean {
+    return hasEdits(this.layer);
+  }
+
+  /** The student typed `text` into a block. */
+  edit(blockId: string, text: string): void {
+    this.update(recordEdit(this.layer, this.lesson, blockId, text));
+  }
+
+  /** Back to the lesson's text for one block. */
+  reset(blockId: string): void {
+    this.update(resetBlock(this.layer, this.lesson, blockId));
+  }
+
+  /** Back to the lesson for the whole notebook. */
+  resetAll(): void {
+    this.update(emptyLayer(this.key));
+  }
+
+  /** Writes pending edits now (the page is being hidden or closed). */
+  async flush(): Promise<void> {
+    if (this.timer === undefined) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.save();
+  }
+
+  private update(layer: EditLayer): void {
+    this.layer = layer;
+    this.applied = applyLayer(this.lesson, layer);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.save();
+    }, SAVE_DELAY_MS);
+  }
+
+  private async save(): Promise<void> {
+    if (hasEdits(this.layer)) await set(this.key, this.layer, workStore());
+    else await del(this.key, workStore());
+  }
+}

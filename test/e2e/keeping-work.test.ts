@@ -1,0 +1,220 @@
+/**
+ * Keeping a student's work, in a real browser: edits saved to IndexedDB as they type and layered
+ * over the lesson (which may be updated), reset, download and reopen, Jupyter export and import,
+ * share links.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright';
+import { prepareNotebook } from '../../src/notebook/prepare-notebook.ts';
+import { launchBrowser, newPage } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const welcome = readFileSync(new URL('../../notebooks/00-welcome.md', import.meta.url), 'utf8');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const cell = (page: Page, n: number) => page.locator('dp-cell').nth(n - 1);
+
+async function allOk(page: Page) {
+  await page.waitForFunction(() => {
+    const cells = [...document.querySelectorAll('dp-cell')];
+    return cells.length > 0 && cells.every((c) => c.getAttribute('data-status') === 'ok');
+  });
+}
+
+/** Types new code into a cell (as a student would) without running it. */
+async function type(page: Page, n: number, code: string) {
+  await cell(page, n).locator('.dp-code-view').click();
+  await cell(page, n).locator('textarea').fill(code);
+}
+
+async function codeOf(page: Page, n: number): Promise<string> {
+  return (await cell(page, n)
+    .locator('.dp-code-view, textarea')
+    .first()
+    .evaluate((e) => (e instanceof HTMLTextAreaElement ? e.value : (e.textContent ?? '')))) as string;
+}
+
+describe('edits are saved and layered over the lesson', () => {
+  it('an edit survives a reload; a lesson update reaches untouched cells and marks edited ones', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    const mine = 'const monthsPerYear = 4;\nconst years = 3;\nmonthsPerYear * years';
+    await type(page, 1, mine);
+    await page.locator('h1').click(); // leave the editor
+    await page.waitForTimeout(600); // the save is debounced by 300 ms
+    await page.reload();
+    await allOk(page);
+    expect(await codeOf(page, 1)).toBe(mine);
+    await expect(cell(page, 1).locator('dp-outputs').textContent()).resolves.toContain('12');
+    await expect(cell(page, 1).getByText('your version')).toBeTruthy();
+
+    // The lesson is updated: cell 1 (edited) and cell 2 (untouched) change.
+    const v2 = welcome
+      .replace('const years = 12;', 'const years = 10;')
+      .replace('`A ${years}-year monthly series', '`Lesson v2: a ${years}-year monthly series');
+    await page.route('**/notebooks/00-welcome.md.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify(prepareNotebook(v2)) }),
+    );
+    await page.reload();
+    await allOk(page);
+    expect(await codeOf(page, 1)).toBe(mine);
+    await expect(cell(page, 1).locator('.dp-cell-lesson-changed').textContent()).resolves.toBe(
+      'lesson changed',
+    );
+    expect(await codeOf(page, 2)).toContain('Lesson v2');
+    await expect(cell(page, 2).locator('.dp-cell-mine').count()).resolves.toBe(0);
+
+    // Show original, then reset the cell to the (new) lesson.
+    await cell(page, 1).getByRole('button', { name: 'Show original' }).click();
+    await expect(cell(page, 1).locator('.dp-diff').textContent()).resolves.toMatch(
+      /- const years = 10;[\s\S]*\+ const years = 3;/,
+    );
+    await cell(page, 1)
+      .getByRole('button', { name: /Reset cell 1/ })
+      .click();
+    await page.waitForFunction(() =>
+      document.querySelectorAll('dp-cell')[0].textContent?.includes('const years = 10;'),
+    );
+    await allOk(page);
+    await expect(cell(page, 1).locator('.dp-cell-mine').count()).resolves.toBe(0);
+    await expect(cell(page, 2).locator('dp-outputs').textContent()).resolves.toContain(
+      'Lesson v2: a 10-year',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Reset notebook (after confirming) brings every cell back to the lesson', async () => {
+    const { page } = await newPage(browser);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(baseUrl);
+    await allOk(page);
+    await type(page, 2, '"mine"');
+    await cell(page, 2).locator('textarea').press('Shift+Enter');
+    await page.waitForFunction(() => document.querySelectorAll('dp-cell')[1].textContent?.includes('"mine"'));
+    await page.getByRole('button', { name: 'Reset notebook' }).click();
+    await page.waitForFunction(
+      () => !document.querySelectorAll('dp-cell')[1].textContent?.includes('"mine"'),
+    );
+    await allOk(page);
+    await page.waitForTimeout(600);
+    await page.reload();
+    await allOk(page);
+    expect(await codeOf(page, 2)).not.toContain('"mine"');
+    await page.close();
+  });
+});
+
+describe('files and links', () => {
+  it('Download .md gives the notebook with the edits; opening it gives the same notebook', async () => {
+    const { page } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    await type(page, 2, '`edited: ${years}`');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download .md' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('00-welcome.md');
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(text).toBe(
+      welcome.replace(
+        '`A ${years}-year monthly series has ${monthsPerYear * years} observations.`',
+        '`edited: ${years}`',
+      ),
+    );
+    await page
+      .getByLabel('Open notebook')
+      .setInputFiles({ name: 'copy.md', mimeType: 'text/markdown', buffer: Buffer.from(text) });
+    await page.waitForFunction(() => location.hash === '#/local/copy.md');
+    await page.waitForFunction(() =>
+      document.querySelectorAll('dp-cell')[1]?.textContent?.includes('edited: ${years}'),
+    );
+    await allOk(page);
+    await expect(cell(page, 2).locator('dp-outputs').textContent()).resolves.toContain('edited: 12');
+    await page.close();
+  });
+
+  it('Export .ipynb then import it through Open notebook gives the same cells', async () => {
+    const { page } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export .ipynb' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('00-welcome.ipynb');
+    const ipynb = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(ipynb).toMatchObject({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { kernelspec: { language: 'typescript' } },
+    });
+    const codeCells = ipynb.cells.filter((c: { cell_type: string }) => c.cell_type === 'code');
+    expect(codeCells.length).toBe(13);
+    // Outputs of the run come along: the first cell's value, the chart as SVG.
+    expect(JSON.stringify(codeCells[0].outputs)).toContain('144');
+    expect(JSON.stringify(codeCells[4].outputs)).toContain('image/svg+xml');
+    const before = await page.$$eval('dp-cell .dp-code-view', (els) => els.map((e) => e.textContent));
+    await page.getByLabel('Open notebook').setInputFiles({
+      name: 'welcome.ipynb',
+      mimeType: 'application/json',
+      buffer: readFileSync(await download.path()),
+    });
+    await page.waitForFunction(() => location.hash === '#/local/welcome.ipynb');
+    await allOk(page);
+    expect(await page.$$eval('dp-cell .dp-code-view', (els) => els.map((e) => e.textContent))).toEqual(
+      before,
+    );
+    await page.close();
+  });
+
+  it('a notebook written by JupyterLab imports and runs', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    await page.getByLabel('Open notebook').setInputFiles({
+      name: 'jupyterlab.ipynb',
+      mimeType: 'application/json',
+      buffer: readFileSync(new URL('../fixtures/ipynb/jupyterlab.ipynb', import.meta.url)),
+    });
+    await page.waitForFunction(
+      () => document.querySelector('.dp-markdown h1')?.textContent === 'Airline passengers',
+    );
+    await allOk(page);
+    await expect(page.locator('dp-cell').count()).resolves.toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Share link opens the same notebook in another tab; a notebook too large says so', async () => {
+    const { page } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    await page.getByRole('button', { name: 'Share link' }).click();
+    const url = await page.getByLabel('Link to this notebook').inputValue();
+    expect(url).toMatch(/#\/share\/[\w-]+$/);
+    const other = await newPage(browser);
+    await other.page.goto(url);
+    await allOk(other.page);
+    expect(await other.page.$$eval('dp-cell .dp-code-view', (els) => els.map((e) => e.textContent))).toEqual(
+      await page.$$eval('dp-cell .dp-code-view', (els) => els.map((e) => e.textContent)),
+    );
+    await other.page.close();
+    await page.locator('.dp-sidebar a[href="#/notebooks/02-baselines-and-evaluation.md"]').click();
+    await allOk(page);
+    await page.getByRole('button', { name: 'Share link' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/Download the \.md instead/);
+    await page.close();
+  });
+});
