@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import { launchBrowser, newPage } from './browser.ts';
+import { launchBrowser, newPage, waitForNotebook } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -36,6 +36,7 @@ async function openFile(page: Page, name: string, text: string) {
   await page
     .getByLabel('Open notebook')
     .setInputFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
+  await waitForNotebook(page, name);
 }
 
 const cell = (page: Page, n: number) => page.locator('dp-cell').nth(n - 1);

@@ -13,3 +13,13 @@ export async function newPage(browser: Browser): Promise<{ page: Page; errors: s
   page.on('pageerror', (error) => errors.push(error.message));
   return { page, errors };
 }
+
+/** Waits until the app has opened the notebook called `name` (its cells replaced the last one's). */
+export async function waitForNotebook(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(
+    (n) =>
+      (document.querySelector('dp-app') as unknown as { controller?: { source?: { name: string } } } | null)
+        ?.controller?.source?.name === n,
+    name,
+  );
+}

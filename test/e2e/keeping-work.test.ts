@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { prepareNotebook } from '../../src/notebook/prepare-notebook.ts';
-import { launchBrowser, newPage } from './browser.ts';
+import { launchBrowser, newPage, waitForNotebook } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const welcome = readFileSync(new URL('../../notebooks/00-welcome.md', import.meta.url), 'utf8');
@@ -136,7 +136,7 @@ describe('files and links', () => {
     await page
       .getByLabel('Open notebook')
       .setInputFiles({ name: 'copy.md', mimeType: 'text/markdown', buffer: Buffer.from(text) });
-    await page.waitForFunction(() => location.hash === '#/local/copy.md');
+    await waitForNotebook(page, 'copy.md');
     await page.waitForFunction(() =>
       document.querySelectorAll('dp-cell')[1]?.textContent?.includes('edited: ${years}'),
     );
@@ -171,7 +171,7 @@ describe('files and links', () => {
       mimeType: 'application/json',
       buffer: readFileSync(await download.path()),
     });
-    await page.waitForFunction(() => location.hash === '#/local/welcome.ipynb');
+    await waitForNotebook(page, 'welcome.ipynb');
     await allOk(page);
     expect(await page.$$eval('dp-cell .dp-code-view', (els) => els.map((e) => e.textContent))).toEqual(
       before,
