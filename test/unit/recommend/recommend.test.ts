@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { fitItemKnn, fitPopularity, recommend, recommendAll, topK, TopKHeap } from 'dplab/recommend';
+import { fromDense } from './reference.ts';
+
+const x = fromDense([
+  [1, 1, 0, 0],
+  [1, 1, 1, 0],
+  [0, 1, 1, 0],
+  [0, 0, 1, 1],
+]);
+
+describe('topK', () => {
+  it('keeps the k best, ties to the smaller index, non-finite scores never', () => {
+    expect(topK([3, 1, 3, NaN, -Infinity, Infinity, 2], 3)).toEqual([
+      { index: 0, score: 3 },
+      { index: 2, score: 3 },
+      { index: 6, score: 2 },
+    ]);
+    expect(topK([1, 2], 5)).toEqual([
+      { index: 1, score: 2 },
+      { index: 0, score: 1 },
+    ]);
+    const heap = new TopKHeap(2);
+    for (const [i, s] of [
+      [5, 1],
+      [4, 1],
+      [3, 1],
+    ])
+      heap.push(i, s);
+    expect(heap.sorted().map((e) => e.index)).toEqual([3, 4]);
+    expect(heap.size).toBe(2);
+  });
+});
+
+describe('recommend and recommendAll', () => {
+  it('recommend for every user of the interactions by default, in order', () => {
+    const all = recommendAll(fitItemKnn(x), x);
+    expect(all.map((r) => r.user)).toEqual(['u0', 'u1', 'u2', 'u3']);
+    expect(all[0].items).toEqual(recommend(fitItemKnn(x), x, 'u0'));
+    expect(structuredClone(all)).toEqual(all);
+  });
+
+  it('rejects bad options and mismatched interactions', () => {
+    const m = fitPopularity(x);
+    expect(() => recommend(m, x, 'u0', { k: 0 })).toThrow('invalid k: 0 (must be an integer ≥ 1)');
+    expect(() => recommend(m, x, 'u0', { exclude: JSON.parse('"bought"') })).toThrow(
+      "invalid exclude: bought (must be 'seen' or 'none')",
+    );
+    expect(() => recommend(m, x, 'u0', { coldStart: JSON.parse('"random"') })).toThrow(
+      'invalid coldStart: random',
+    );
+    const smaller = fromDense([[1, 1]]);
+    expect(() => recommend(m, smaller, 'u0')).toThrow(
+      'the popularity model was fitted on 4 items, these interactions have 2',
+    );
+    expect(() => recommendAll(m, x, JSON.parse('[3]'))).toThrow('user ids are strings, got number 3');
+  });
+});
