@@ -78,6 +78,10 @@ export class DpCell extends LitElement {
   }
 
   protected override updated(): void {
+    if (this.controller.focusCell === this.cell.id) {
+      this.controller.focusCell = undefined;
+      this.editing = true;
+    }
     this.dataset.status = this.cell.unclosed ? 'error' : (this.state?.status ?? 'stale');
     if (this.editing) {
       const area = this.querySelector('textarea');
@@ -95,7 +99,18 @@ export class DpCell extends LitElement {
   }
 
   private onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.shiftKey || event.ctrlKey || event.metaKey)) {
+    if (event.key === 'Enter' && event.altKey) {
+      // Jupyter's habit: run, then start a new cell below.
+      event.preventDefault();
+      this.run();
+      void this.controller.insertCellAfter(this.cell.id);
+    } else if (event.key === 'Enter' && event.shiftKey) {
+      // Run, then move on to the next cell, as in Jupyter and Observable.
+      event.preventDefault();
+      this.run();
+      this.editing = false;
+      this.focusNext();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       this.run();
     } else if (
@@ -109,6 +124,13 @@ export class DpCell extends LitElement {
       this.editing = false;
     }
   };
+
+  /** Moves the keyboard focus to the next cell's code, if there is a next cell. */
+  private focusNext() {
+    let next = this.nextElementSibling;
+    while (next && !(next instanceof DpCell)) next = next.nextElementSibling;
+    next?.querySelector<HTMLElement>('.dp-code-view')?.focus();
+  }
 
   private onInput = (event: Event) => {
     const area = event.target as HTMLTextAreaElement;
@@ -240,6 +262,24 @@ ${lineDiff(this.block.original, this.code).map(
           ▶
         </button>
         <span class="dp-cell-number">[${this.number}]</span>
+        <span class="dp-cell-tools">
+          <button
+            class="dp-link-button"
+            aria-label="Insert a cell below cell ${this.number}"
+            title="Insert a cell below (Alt+Enter runs this one and inserts)"
+            @click=${() => this.controller.insertCellAfter(this.cell.id)}
+          >
+            + cell
+          </button>
+          <button
+            class="dp-link-button"
+            aria-label="Delete cell ${this.number}"
+            title="Delete this cell (Undo delete brings it back)"
+            @click=${() => this.controller.deleteCell(this.cell.id)}
+          >
+            delete
+          </button>
+        </span>
         <span class="dp-cell-status">${statusText[status]}</span>
         ${pending ? html`<span class="dp-cell-edited">changed — Shift+Enter to run</span>` : nothing}
         ${this.renderEditState(edited)}

@@ -68,6 +68,7 @@ export class DpNotebook extends LitElement {
     const work = this.controller.work;
     return html`<div class="dp-notebook-bar" role="toolbar" aria-label="Notebook">
         ${work?.problem ? html`<span class="dp-work-problem" role="status">${work.problem}</span>` : nothing}
+        ${work?.canUndo ? html`<button @click=${() => this.controller.undoDelete()}>Undo delete</button>` : nothing}
         ${work?.edited ? html`<button @click=${() => this.resetNotebook()}>Reset notebook</button>` : nothing}
         <button @click=${() => this.download()}>Download .md</button>
         <button @click=${() => this.exportIpynb()}>Export .ipynb</button>

@@ -41,6 +41,8 @@ export class NotebookController implements ReactiveController {
   work?: StudentWork;
   /** Each block's edit state (edited, lesson changed, the lesson's text), by block id. */
   blocks = new Map<string, BlockState>();
+  /** A cell that should take the keyboard focus once rendered (a cell just inserted). */
+  focusCell?: string;
   /** The source each cell last ran with (or will run with), when it differs from what is shown. */
   private kernelSources = new Map<string, string>();
   private kernel?: KernelClient;
@@ -122,6 +124,32 @@ export class NotebookController implements ReactiveController {
     await this.runCell(id);
   }
 
+  /** Inserts an empty cell after block `afterId` and gives it the focus. */
+  async insertCellAfter(afterId: string): Promise<void> {
+    if (!this.work || !this.notebook) return;
+    const index = this.notebook.blocks.findIndex((b) => b.id === afterId) + 1;
+    this.focusCell = this.work.insert(index);
+    this.showWork();
+    await this.kernelClient().setCells(this.kernelCells());
+  }
+
+  /** Removes a cell; {@link undoDelete} brings it back. */
+  async deleteCell(id: string): Promise<void> {
+    this.work?.remove(id);
+    this.showWork();
+    await this.kernelClient().setCells(this.kernelCells());
+  }
+
+  /** Brings back the cell deleted last, and runs it. */
+  async undoDelete(): Promise<void> {
+    if (!this.work?.canUndo) return;
+    const before = new Set(this.states.keys());
+    this.work.undo();
+    this.showWork();
+    await this.kernelClient().setCells(this.kernelCells());
+    await this.kernelClient().run([...this.states.keys()].filter((id) => !before.has(id)));
+  }
+
   /** Back to the lesson for the whole notebook, and run it again. */
   async resetNotebook(): Promise<void> {
     this.work?.resetAll();
@@ -147,6 +175,9 @@ export class NotebookController implements ReactiveController {
     }
     this.notebook = notebook;
     this.blocks = blocks;
+    // Cells inserted or brought back start as not run; deleted ones leave.
+    const ids = runnableCells(notebook).map((c) => c.id);
+    this.states = new Map(ids.map((id) => [id, this.states.get(id) ?? initialCellState()]));
     this.host.requestUpdate();
   }
 

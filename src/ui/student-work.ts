@@ -13,6 +13,8 @@ import {
   hasEdits,
   readEditLayer,
   recordEdit,
+  recordInsert,
+  recordRemove,
   resetBlock,
   type AppliedLayer,
   type EditLayer,
@@ -32,6 +34,8 @@ function workStore(): UseStore {
 export class StudentWork {
   private timer?: ReturnType<typeof setTimeout>;
   private applied: AppliedLayer;
+  /** Layers before each deletion, newest last, so deletions can be undone. */
+  private undoStack: EditLayer[] = [];
 
   private constructor(
     /** IndexedDB key: where the notebook came from and its name. */
@@ -75,6 +79,30 @@ export class StudentWork {
   /** Back to the lesson's text for one block. */
   reset(blockId: string): void {
     this.update(resetBlock(this.layer, this.lesson, blockId));
+  }
+
+  /** Inserts an empty TypeScript cell before block `index` of the shown notebook; returns its id. */
+  insert(index: number): string {
+    const { layer, id } = recordInsert(this.layer, this.lesson, index, { kind: 'code', source: '' });
+    this.update(layer);
+    return id;
+  }
+
+  /** Removes a block (undo with {@link undo}). */
+  remove(blockId: string): void {
+    this.undoStack.push(this.layer);
+    this.update(recordRemove(this.layer, this.lesson, blockId));
+  }
+
+  /** Whether there is a deletion to undo. */
+  get canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  /** Brings back the block removed last. */
+  undo(): void {
+    const previous = this.undoStack.pop();
+    if (previous) this.update(previous);
   }
 
   /** Back to the lesson for the whole notebook. */

@@ -115,6 +115,44 @@ describe('edits are saved and layered over the lesson', () => {
   });
 });
 
+describe('notebook habits', () => {
+  it('Alt+Enter runs and inserts a cell below; Shift+Enter runs and moves on; delete and undo', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    const count = await page.locator('dp-cell').count();
+    await cell(page, 1).locator('.dp-code-view').click();
+    await cell(page, 1).locator('textarea').press('Alt+Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('dp-cell').length === n + 1, count);
+    // The new cell, second, has the focus in its editor.
+    await page.waitForFunction(
+      () => document.activeElement === document.querySelectorAll('dp-cell')[1].querySelector('textarea'),
+    );
+    await page.keyboard.type('monthsPerYear * 100');
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForFunction(() =>
+      document.querySelectorAll('dp-cell')[1].querySelector('dp-outputs')?.textContent?.includes('1200'),
+    );
+    // Shift+Enter moved the focus to the next cell.
+    await page.waitForFunction(
+      () => document.activeElement === document.querySelectorAll('dp-cell')[2].querySelector('.dp-code-view'),
+    );
+    // Saved like any edit: still there after a reload.
+    await page.waitForTimeout(600);
+    await page.reload();
+    await allOk(page);
+    expect(await codeOf(page, 2)).toBe('monthsPerYear * 100');
+    await cell(page, 2).getByRole('button', { name: 'Delete cell 2' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('dp-cell').length === n, count);
+    await page.getByRole('button', { name: 'Undo delete' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('dp-cell').length === n + 1, count);
+    await allOk(page);
+    await expect(cell(page, 2).locator('dp-outputs').textContent()).resolves.toContain('1200');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('files and links', () => {
   it('Download .md gives the notebook with the edits; opening it gives the same notebook', async () => {
     const { page } = await newPage(browser);
