@@ -176,6 +176,8 @@ export interface KernelApi {
   markInterrupted(id: string): Promise<void>;
   /** A control changed: store its value and re-run the cell that made it and the cells downstream. */
   setInput(key: string, value: InputValue): Promise<void>;
+  /** A file the student brought (dropped or chosen), readable in cells as `FileAttachment(name)`. */
+  addFile(name: string, data: ArrayBuffer): Promise<void>;
   /** Input values the page remembers, restored into a fresh worker before it runs anything. */
   restoreInputs(values: Record<string, InputValue>): Promise<void>;
   /** Another page of a table shown earlier. */

@@ -1,7 +1,8 @@
 /**
- * `FileAttachment(name)`, Observable's way for a cell to read a file: here, a dataset under
- * `datasets/` that the notebook names in its front matter (`datasets: [AirPassengers.csv]`).
- * Listing datasets up front documents what a lesson reads and lets the app ship exactly those.
+ * `FileAttachment(name)`, Observable's way for a cell to read a file: a dataset under `datasets/`
+ * that the notebook names in its front matter (`datasets: [AirPassengers.csv]`), or a file the
+ * student brought (dropped on the page or chosen with "Open notebook"). Listing datasets up front
+ * documents what a lesson reads and lets the app ship exactly those.
  */
 import { autoType, csvParse, csvParseRows, tsvParse, tsvParseRows } from 'd3-dsv';
 
@@ -16,24 +17,25 @@ export interface DsvOptions {
 
 /** A named file a cell can read in several forms. */
 export class FileAttachment {
+  /** `where` names the file's origin in messages (a URL, or "your file"). */
   constructor(
     readonly name: string,
-    private readonly url: string,
-    private readonly fetchFile: FetchFile,
+    private readonly where: string,
+    private readonly load: () => Promise<Response>,
   ) {}
 
   private async response(): Promise<Response> {
     let response: Response;
     try {
-      response = await this.fetchFile(this.url);
+      response = await this.load();
     } catch (error) {
-      throw new Error(`FileAttachment("${this.name}"): could not fetch ${this.url} (${String(error)}).`, {
+      throw new Error(`FileAttachment("${this.name}"): could not read ${this.where} (${String(error)}).`, {
         cause: error,
       });
     }
     if (!response.ok) {
       throw new Error(
-        `FileAttachment("${this.name}"): the server answered ${response.status} for ${this.url}.`,
+        `FileAttachment("${this.name}"): the server answered ${response.status} for ${this.where}.`,
       );
     }
     return response;
@@ -94,15 +96,24 @@ function parseDsv(name: string, text: string, format: keyof typeof formats, { ty
   return typed ? parse(text, autoType) : parse(text);
 }
 
-/** Makes the `FileAttachment` function cells call. */
-export function fileAttachments(baseUrl: string, datasets: readonly string[], fetchFile: FetchFile) {
+/** Makes the `FileAttachment` function cells call. `files` are the student's own, by name. */
+export function fileAttachments(
+  baseUrl: string,
+  datasets: readonly string[],
+  fetchFile: FetchFile,
+  files: ReadonlyMap<string, ArrayBuffer> = new Map(),
+) {
   return function attachment(name: string): FileAttachment {
+    const own = files.get(name);
+    if (own) return new FileAttachment(name, 'your file', async () => new Response(own.slice(0)));
     if (!datasets.includes(name)) {
       const listed = datasets.length ? datasets.map((d) => `"${d}"`).join(', ') : 'none';
+      const yours = files.size ? ` Your files: ${[...files.keys()].map((f) => `"${f}"`).join(', ')}.` : '';
       throw new Error(
-        `FileAttachment("${name}"): this notebook does not list that file. Datasets it lists: ${listed}. Add "${name}" under \`datasets:\` in the front matter.`,
+        `FileAttachment("${name}"): no such file. Datasets this notebook lists: ${listed}.${yours} Add "${name}" under \`datasets:\` in the front matter, or drop your own ${name} on the page.`,
       );
     }
-    return new FileAttachment(name, new URL(`datasets/${encodeURIComponent(name)}`, baseUrl).href, fetchFile);
+    const url = new URL(`datasets/${encodeURIComponent(name)}`, baseUrl).href;
+    return new FileAttachment(name, url, () => fetchFile(url));
   };
 }

@@ -38,6 +38,8 @@ export class KernelClient {
   private datasets: string[] = [];
   private readonly statuses = new Map<string, CellStatus>();
   private readonly inputs = new Map<string, InputValue>();
+  /** The student's files, sent again to every new worker. */
+  private readonly files = new Map<string, ArrayBuffer>();
   private readonly createWorker: () => Worker;
 
   constructor(
@@ -62,6 +64,7 @@ export class KernelClient {
     this.inputs.clear();
     await this.current.ready;
     await this.current.api.connect(this.listener(this.current), this.connectOptions());
+    await this.sendFiles(this.current);
     await this.current.api.setCells(cells);
   }
 
@@ -80,6 +83,12 @@ export class KernelClient {
   async setInput(key: string, value: InputValue): Promise<void> {
     this.inputs.set(key, value);
     await this.current.api.setInput(key, value);
+  }
+
+  /** Makes a student's file readable by cells, now and in every later worker. */
+  async addFile(name: string, data: ArrayBuffer): Promise<void> {
+    this.files.set(name, data);
+    await this.current.api.addFile(name, data.slice(0));
   }
 
   /** Another page of a table. */
@@ -108,6 +117,10 @@ export class KernelClient {
     this.statuses.clear();
     this.inputs.clear();
     this.ensureSpare();
+  }
+
+  private async sendFiles(handle: WorkerHandle): Promise<void> {
+    await Promise.all([...this.files].map(([name, data]) => handle.api.addFile(name, data.slice(0))));
   }
 
   /** Stop every worker (when the page goes away). */
@@ -193,6 +206,7 @@ export class KernelClient {
     const calls = [
       api.connect(this.listener(next), this.connectOptions()),
       api.restoreInputs(Object.fromEntries(this.inputs)),
+      this.sendFiles(next),
       api.setCells(this.cells),
       ...(stuck !== undefined ? [api.markInterrupted(stuck)] : []),
     ];

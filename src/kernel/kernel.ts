@@ -49,6 +49,8 @@ export class Kernel implements KernelApi {
   private listener: (event: KernelEvent) => void = () => {};
   private baseUrl = 'http://localhost/';
   private datasets: string[] = [];
+  /** Files the student brought, by name. */
+  private readonly files = new Map<string, ArrayBuffer>();
   private cells = new Map<string, CellRecord>();
   private graph: DataflowGraph = buildGraph([]);
   /** Names cells bind by the same import, resolved by the kernel itself (see splitSharedImports). */
@@ -124,6 +126,10 @@ export class Kernel implements KernelApi {
     this.inputs.set(key, value);
     const cellId = key.slice(0, key.lastIndexOf(':'));
     if (this.cells.has(cellId)) await this.scheduler.request([cellId]);
+  }
+
+  async addFile(name: string, data: ArrayBuffer) {
+    this.files.set(name, data);
   }
 
   async restoreInputs(values: Record<string, InputValue>) {
@@ -220,7 +226,7 @@ export class Kernel implements KernelApi {
       collector,
       inputs: this.inputs,
       tables: this.tables,
-      fileAttachment: fileAttachments(this.baseUrl, this.datasets, this.fetchFile),
+      fileAttachment: fileAttachments(this.baseUrl, this.datasets, this.fetchFile, this.files),
       // Output made after the run ended (a timer, a resolved promise) is appended to the cell.
       late: () => {
         if (record.collector !== collector || token.superseded()) return;

@@ -21,6 +21,8 @@ export class DpApp extends LitElement {
   readonly controller = new NotebookController(this);
   @state() private notice?: Notice;
   @state() private dragging = false;
+  /** A short message that does not replace the notebook (a data file was added). */
+  @state() private message?: string;
   /** Hash the app set itself for a local file, so the hashchange it causes is not a navigation. */
   private localHash?: string;
 
@@ -111,6 +113,11 @@ export class DpApp extends LitElement {
   }
 
   private async openFile(file: File) {
+    if (/\.(csv|tsv|json|txt)$/i.test(file.name)) {
+      await this.controller.addFile(file);
+      this.message = `Added your file ${file.name}: cells can read it with FileAttachment("${file.name}") — run the cell that reads it.`;
+      return;
+    }
     const ipynb = /\.ipynb$/i.test(file.name);
     if (!ipynb && !/\.(md|markdown)$/i.test(file.name)) {
       this.notice = {
@@ -173,7 +180,11 @@ export class DpApp extends LitElement {
         <div class="dp-actions">
           <label class="dp-button dp-open">
             Open notebook
-            <input type="file" accept=".md,.markdown,.ipynb,text/markdown" @change=${this.onFileInput} />
+            <input
+              type="file"
+              accept=".md,.markdown,.ipynb,.csv,.tsv,.json,.txt,text/markdown"
+              @change=${this.onFileInput}
+            />
           </label>
           <button class="dp-button" @click=${() => this.controller.runAll()} ?disabled=${!notebook}>
             Run all
@@ -206,6 +217,20 @@ export class DpApp extends LitElement {
           </ol>
         </nav>
         <main class="dp-main">
+          ${
+            this.message
+              ? html`<p class="dp-message" role="status">
+                  ${this.message}
+                  <button
+                    class="dp-link-button"
+                    aria-label="Dismiss"
+                    @click=${() => (this.message = undefined)}
+                  >
+                    ✕
+                  </button>
+                </p>`
+              : nothing
+          }
           ${
             this.notice
               ? html`<p

@@ -157,6 +157,11 @@ export class NotebookController implements ReactiveController {
     await this.runAll();
   }
 
+  /** Makes a file the student brought readable in cells as `FileAttachment(name)`. */
+  async addFile(file: File): Promise<void> {
+    await this.kernelClient().addFile(file.name, await file.arrayBuffer());
+  }
+
   /** Writes unsaved edits now (the page is going away). */
   async flush(): Promise<void> {
     await this.work?.flush();

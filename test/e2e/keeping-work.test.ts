@@ -217,6 +217,39 @@ describe('files and links', () => {
     await page.close();
   });
 
+  it("a CSV the student drops becomes FileAttachment('name.csv'); a bad row is named by its line", async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    await page.getByLabel('Open notebook').setInputFiles({
+      name: 'sales.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('month,units\n2024-01,10\n2024-02,oops,3\n'),
+    });
+    await page.locator('.dp-message').getByText('Added your file sales.csv').waitFor();
+    await type(page, 2, "await FileAttachment('sales.csv').csv({ typed: true })");
+    await cell(page, 2).locator('textarea').press('Control+Enter');
+    await page.waitForFunction(
+      () => document.querySelectorAll('dp-cell')[1].getAttribute('data-status') === 'error',
+    );
+    await expect(cell(page, 2).locator('.dp-cell-error').textContent()).resolves.toMatch(
+      /line 3 has 3 fields/,
+    );
+    await page.getByLabel('Open notebook').setInputFiles({
+      name: 'sales.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('month,units\n2024-01,10\n2024-02,12\n'),
+    });
+    // Still in the editor: Ctrl+Enter runs in place.
+    await cell(page, 2).locator('textarea').press('Control+Enter');
+    await page.waitForFunction(
+      () => document.querySelectorAll('dp-cell')[1].getAttribute('data-status') === 'ok',
+    );
+    await expect(cell(page, 2).locator('dp-outputs').textContent()).resolves.toMatch(/Array\(2\)/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a notebook written by JupyterLab imports and runs', async () => {
     const { page, errors } = await newPage(browser);
     await page.goto(baseUrl);

@@ -152,7 +152,9 @@ describe('Kernel', () => {
     );
     await k.runAll();
     expect(k.text('c1')).toBe('144');
-    expect(k.error('c2')?.message).toMatch(/does not list that file.*AirPassengers\.csv/);
+    expect(k.error('c2')?.message).toMatch(
+      /no such file\. Datasets this notebook lists: "AirPassengers\.csv"/,
+    );
   });
 
   it('view() shows a control; a new value re-runs the cell and its dependents, latest wins', async () => {
@@ -214,6 +216,23 @@ describe('Kernel', () => {
     expect(k.status('c1')).toBe('ok');
     expect(k.text('c2')).toBe('1');
     expect(k.text('c3')).toBe('3');
+  });
+});
+
+describe("the student's own files", () => {
+  it('reads a file the student added, and names the line of a bad CSV row', async () => {
+    const k = await kernelWith([
+      "(await FileAttachment('mine.csv').csv({ typed: true })).map((d) => d.x * 2)",
+      "await FileAttachment('bad.csv').csv()",
+    ]);
+    await k.kernel.addFile('mine.csv', new TextEncoder().encode('x\n1\n2\n').buffer);
+    await k.kernel.addFile('bad.csv', new TextEncoder().encode('a,b\n1,2\n3\n').buffer);
+    await k.runAll();
+    const out = k.outputs('c1')[0];
+    expect(out.kind === 'inspect' && out.node.type === 'object' ? out.node.summary : '').toBe(
+      'Array(2) [2, 4]',
+    );
+    expect(k.error('c2')?.message).toMatch(/line 3 has 1 fields but the header has 2/);
   });
 });
 
