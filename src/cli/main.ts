@@ -1,10 +1,12 @@
 /** `dplab <command>`: the command-line tools for data engineers. */
 import { forecastCommand, forecastUsage } from './forecast/forecast-command.ts';
+import { recommendCommand, recommendUsage } from './recommend/recommend-command.ts';
 
 const usage = `Usage: dplab <command> [options]
 
 Commands:
   forecast   fit forecasting models to one or many series, write forecasts and a leaderboard
+  recommend  fit recommenders to user–item interactions, write top-k lists and a leaderboard
 
 Run \`dplab <command> --help\` for a command's options.`;
 
@@ -23,6 +25,12 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         return await forecastCommand(rest);
+      case 'recommend':
+        if (rest.includes('--help') || rest.includes('-h')) {
+          console.log(recommendUsage);
+          return 0;
+        }
+        return await recommendCommand(rest);
       default:
         console.error(`dplab: unknown command "${command}".\n\n${usage}`);
         return 2;
