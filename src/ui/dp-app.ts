@@ -21,6 +21,8 @@ export class DpApp extends LitElement {
   readonly controller = new NotebookController(this);
   @state() private notice?: Notice;
   @state() private dragging = false;
+  /** The keyboard-shortcut sheet is open. */
+  @state() private shortcuts = false;
   /** A short message that does not replace the notebook (a data file was added). */
   @state() private message?: string;
   /** Hash the app set itself for a local file, so the hashchange it causes is not a navigation. */
@@ -164,12 +166,45 @@ export class DpApp extends LitElement {
   };
 
   private onKeyDown = (event: KeyboardEvent) => {
+    const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select');
+    if (event.key === '?' && !typing) {
+      event.preventDefault();
+      this.shortcuts = !this.shortcuts;
+      return;
+    }
+    if (event.key === 'Escape' && this.shortcuts) {
+      this.shortcuts = false;
+      return;
+    }
     // A keyboard way to Interrupt that editors do not claim.
     if (event.key === 'i' && event.ctrlKey && event.shiftKey) {
       event.preventDefault();
       void this.controller.interrupt();
     }
   };
+
+  private renderShortcuts() {
+    const keys: [string, string][] = [
+      ['Shift+Enter', 'run the cell and move to the next one'],
+      ['Ctrl/Cmd+Enter', 'run the cell and stay'],
+      ['Alt+Enter', 'run the cell and insert a new one below'],
+      ['Enter or click', 'edit the focused cell (double-click or Enter for text)'],
+      ['Escape', 'stop editing'],
+      ['Ctrl+Shift+I', 'interrupt the running cell'],
+      ['?', 'show or hide this list'],
+    ];
+    return html`<div class="dp-shortcuts" role="dialog" aria-label="Keyboard shortcuts">
+      <h2>Keyboard shortcuts</h2>
+      <dl>
+        ${keys.map(
+          ([key, what]) =>
+            html`<dt><kbd>${key}</kbd></dt>
+              <dd>${what}</dd>`,
+        )}
+      </dl>
+      <button class="dp-link-button" @click=${() => (this.shortcuts = false)}>Close</button>
+    </div>`;
+  }
 
   override render() {
     const { notebook, source, busy } = this.controller;
@@ -249,6 +284,7 @@ export class DpApp extends LitElement {
           }
         </main>
       </div>
+      ${this.shortcuts ? this.renderShortcuts() : nothing}
       ${this.dragging ? html`<div class="dp-dropzone">Drop a notebook (.md) to open it</div>` : nothing}
     `;
   }

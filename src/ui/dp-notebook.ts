@@ -11,6 +11,7 @@ import type { CellState } from '../runtime/cell-state.ts';
 import type { NotebookController } from './notebook-controller.ts';
 import { serializeNotebook } from '../notebook/serialize-notebook.ts';
 import type { Output } from '../protocol.ts';
+import { markdownHtml } from './markdown-html.ts';
 import { saveFile } from './save-file.ts';
 import './dp-cell.ts';
 
@@ -25,6 +26,8 @@ export class DpNotebook extends LitElement {
 
   /** A share link made for this notebook, or why none could be made. */
   @state() private share?: { url: string } | { problem: string };
+  /** The prose block being edited, if any. */
+  @state() private editing?: string;
 
   protected override createRenderRoot() {
     return this;
@@ -62,6 +65,31 @@ export class DpNotebook extends LitElement {
     if (confirm('Reset this notebook? All your changes to it will be lost and the lesson shown as it is.')) {
       void this.controller.resetNotebook();
     }
+  }
+
+  /** A text area for prose; leaving it (or Escape) renders the prose again. */
+  private renderProseEditor(id: string, source: string) {
+    const done = () => (this.editing = undefined);
+    return html`<textarea
+      class="dp-code-edit dp-prose-edit"
+      aria-label="Edit this text (Markdown)"
+      spellcheck="true"
+      rows=${source.split('\n').length + 1}
+      .value=${source}
+      @input=${(e: Event) => this.controller.draft(id, (e.target as HTMLTextAreaElement).value)}
+      @blur=${done}
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'Escape' || (e.key === 'Enter' && e.shiftKey)) {
+          e.preventDefault();
+          done();
+        }
+      }}
+    ></textarea>`;
+  }
+
+  protected override updated(): void {
+    const editor = this.querySelector<HTMLTextAreaElement>('.dp-prose-edit');
+    if (editor && document.activeElement !== editor) editor.focus();
   }
 
   private renderBar() {
@@ -119,8 +147,24 @@ export class DpNotebook extends LitElement {
         (block) => block.id,
         (block) => {
           if (block.kind === 'markdown') {
-            const rendered = markdown.get(block.id);
-            return html`<div class="dp-markdown">
+            if (this.editing === block.id) return this.renderProseEditor(block.id, block.source);
+            const shipped = markdown.get(block.id);
+            const rendered =
+              shipped?.source === block.source
+                ? shipped.html
+                : markdownHtml(block.source, () => this.requestUpdate());
+            return html`<div
+              class="dp-markdown"
+              tabindex="0"
+              title="Double-click (or Enter) to edit"
+              @dblclick=${() => (this.editing = block.id)}
+              @keydown=${(e: KeyboardEvent) => {
+                if (e.key === 'Enter' && e.target === e.currentTarget) {
+                  e.preventDefault();
+                  this.editing = block.id;
+                }
+              }}
+            >
               ${rendered === undefined ? html`<pre class="dp-markdown-raw">${block.source}</pre>` : unsafeHTML(rendered)}
             </div>`;
           }

@@ -31,7 +31,7 @@ export class NotebookController implements ReactiveController {
   notebook?: Notebook;
   source?: NotebookSource;
   /** Sanitised HTML of the prose, by block id (as prepared; prose is not editable yet). */
-  markdown = new Map<string, string>();
+  markdown = new Map<string, { source: string; html: string }>();
   /** Sanitised, highlighted HTML of each cell's code as shipped, by cell id. */
   code = new Map<string, { source: string; html: string }>();
   states = new Map<string, CellState>();
@@ -71,7 +71,11 @@ export class NotebookController implements ReactiveController {
     this.blocks = blocks;
     this.kernelSources = new Map();
     this.markdown = new Map(
-      Object.entries(prepared.markdown).map(([id, html]) => [id, sanitizeMarkdown(html)]),
+      prepared.notebook.blocks.flatMap((b) =>
+        b.kind === 'markdown'
+          ? [[b.id, { source: b.source, html: sanitizeMarkdown(prepared.markdown[b.id] ?? '') }]]
+          : [],
+      ),
     );
     // Prepared HTML belongs to the lesson's code; an edited cell is highlighted on the page.
     this.code = new Map(
@@ -106,7 +110,7 @@ export class NotebookController implements ReactiveController {
     await this.kernelClient().run([id]);
   }
 
-  /** The student typed into a cell: keep and save the text; it runs when they run the cell. */
+  /** The student typed into a cell or edited prose: keep and save the text (cells run when run). */
   draft(id: string, text: string): void {
     this.work?.edit(id, text);
     this.showWork();

@@ -153,6 +153,39 @@ describe('notebook habits', () => {
   });
 });
 
+describe('prose and shortcuts', () => {
+  it('double-clicking prose edits it; leaving renders it (math too) and the edit is kept', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    await page.locator('.dp-markdown').nth(1).dblclick();
+    const editor = page.getByLabel('Edit this text (Markdown)');
+    await editor.fill('## My notes\n\nThe mean is $\\bar y = \\frac1n \\sum y_t$.');
+    await editor.press('Escape');
+    await page.locator('.dp-markdown h2', { hasText: 'My notes' }).waitFor();
+    await expect(page.locator('.dp-markdown').nth(1).locator('.katex').count()).resolves.toBeGreaterThan(0);
+    await page.waitForTimeout(600);
+    await page.reload();
+    await allOk(page);
+    await page.locator('.dp-markdown h2', { hasText: 'My notes' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('? shows the keyboard shortcuts', async () => {
+    const { page } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    await page.locator('h1').click();
+    await page.keyboard.press('?');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(sheet.textContent()).resolves.toMatch(/Alt\+Enter[\s\S]*insert a new one below/);
+    await page.keyboard.press('Escape');
+    await expect(sheet.count()).resolves.toBe(0);
+    await page.close();
+  });
+});
+
 describe('files and links', () => {
   it('Download .md gives the notebook with the edits; opening it gives the same notebook', async () => {
     const { page } = await newPage(browser);
