@@ -33,14 +33,10 @@ describe('share links', () => {
         fits[name] = false;
       }
     }
-    // The welcome tour (5.7 kB) fits in about 3,000 characters; the lessons (21–28 kB) do not.
-    expect(fits).toEqual({
-      '00-welcome.md': true,
-      '01-time-series-basics.md': false,
-      '02-baselines-and-evaluation.md': false,
-      '03-exponential-smoothing.md': false,
-      '04-automatic-ets.md': false,
-    });
+    // The welcome tour (5.7 kB) fits in about 3,000 characters; the lessons (over 20 kB) do not.
+    expect(fits['00-welcome.md']).toBe(true);
+    expect(fits['01-time-series-basics.md']).toBe(false);
+    expect(Object.keys(fits).length).toBe(readdirSync(folder).filter((n) => n.endsWith('.md')).length);
   });
 
   it('round-trips unicode, CRLF, an empty notebook and a long repetitive one', async () => {
