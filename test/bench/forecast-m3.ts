@@ -15,8 +15,8 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { csvParse } from 'd3-dsv';
-import { runPool } from '../../src/cli/forecast/pool.ts';
-import type { SeriesResult, SeriesTask } from '../../src/cli/forecast/run-series.ts';
+import { runOnWorkers } from '../../src/cli/worker-pool.ts';
+import { seriesTask, type SeriesResult, type SeriesTask } from '../../src/cli/forecast/run-series.ts';
 import { markdownTable, writeReadmeSection } from './report.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -87,7 +87,7 @@ async function main() {
   console.log(`M3 monthly: ${tasks.length} series, h = 18, ${METHODS.join(', ')}, ${jobs} worker threads …`);
   const results: SeriesResult[] = [];
   const start = performance.now();
-  await runPool(tasks, jobs, (r) => results.push(r));
+  await runOnWorkers(tasks, jobs, seriesTask, (r) => results.push(r));
   const wall = (performance.now() - start) / 1000;
   const rSeconds = timeR(tasks, R_SAMPLE);
 

@@ -10,9 +10,9 @@ import { forecastMethods, forecastMethod } from '../../forecast/registry.ts';
 import { checkLevels } from '../../forecast/model.ts';
 import { ProgressBar } from '../progress-bar.ts';
 import { formatLeaderboard, leaderboard } from './leaderboard.ts';
-import { runPool } from './pool.ts';
+import { runOnWorkers } from '../worker-pool.ts';
 import { periodFromDates, readSeries } from './read-series.ts';
-import type { SeriesResult, SeriesTask } from './run-series.ts';
+import { seriesTask, type SeriesResult, type SeriesTask } from './run-series.ts';
 import { formatForecasts } from './write-forecasts.ts';
 
 export const forecastUsage = `Usage: dplab forecast <file.csv | -> [options]
@@ -81,7 +81,7 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   const results: SeriesResult[] = [];
   const progress = !opt.quiet && tasks.length > 1 ? new ProgressBar(tasks.length, 'forecasting') : undefined;
   const start = performance.now();
-  await runPool(tasks, jobs, (result) => {
+  await runOnWorkers(tasks, jobs, seriesTask, (result) => {
     results.push(result);
     progress?.tick();
   });

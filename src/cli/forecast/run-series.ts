@@ -5,6 +5,7 @@
  */
 import { forecastMethod, type MethodInput } from '../../forecast/registry.ts';
 import { mase, smape } from '../../forecast/metrics.ts';
+import type { TaskFunction } from '../worker-pool.ts';
 
 /** A series to forecast. */
 export interface SeriesTask {
@@ -66,3 +67,10 @@ export function runSeries(task: SeriesTask): SeriesResult {
   });
   return { id: task.id, results };
 }
+
+/** {@link runSeries} as a task worker threads can run. */
+export const seriesTask: TaskFunction<SeriesTask, SeriesResult> = {
+  run: runSeries,
+  module: import.meta.url,
+  exportName: 'runSeries',
+};

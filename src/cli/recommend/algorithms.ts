@@ -4,6 +4,7 @@
  * one algorithm is the unit of work of a worker thread ({@link runAlgorithm}); it never throws — a
  * failure is reported in its result and the other algorithms go on.
  */
+import type { TaskFunction } from '../worker-pool.ts';
 import {
   fitBpr,
   fitContentBased,
@@ -188,3 +189,10 @@ export function runAlgorithm(task: AlgorithmTask): AlgorithmResult {
   }
   return result;
 }
+
+/** {@link runAlgorithm} as a task worker threads can run. */
+export const algorithmTask: TaskFunction<AlgorithmTask, AlgorithmResult> = {
+  run: runAlgorithm,
+  module: import.meta.url,
+  exportName: 'runAlgorithm',
+};

@@ -8,9 +8,15 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ItemContent } from '../../recommend/index.ts';
 import { ProgressBar } from '../progress-bar.ts';
-import { algorithm, algorithms, type AlgorithmResult, type AlgorithmTask } from './algorithms.ts';
+import {
+  algorithm,
+  algorithms,
+  algorithmTask,
+  type AlgorithmResult,
+  type AlgorithmTask,
+} from './algorithms.ts';
 import { formatLeaderboard, keepUsers, leaderboard, usersWithHistory } from './leaderboard.ts';
-import { runAlgorithms } from './pool.ts';
+import { runOnWorkers } from '../worker-pool.ts';
 import { readInteractions, readItems, readText } from './read-interactions.ts';
 import { isSplitName, splitNames, splitRows } from './split.ts';
 import { formatRecommendations } from './write-recommendations.ts';
@@ -146,9 +152,10 @@ export async function recommendCommand(argv: string[]): Promise<number> {
   // A bar on a terminal; elsewhere (logs, pipes) a line as each algorithm starts and ends.
   const bar = !opt.quiet && process.stderr.isTTY;
   const progress = bar && tasks.length > 1 ? new ProgressBar(tasks.length, 'algorithms') : undefined;
-  await runAlgorithms(
+  await runOnWorkers(
     tasks,
     jobs,
+    algorithmTask,
     (result) => {
       results.push(result);
       if (!opt.quiet && !bar) {
