@@ -11,10 +11,53 @@ import { scorePopularity, type PopularityModel } from './popularity.ts';
 import { scoreRandom, type RandomModel } from './random-recommender.ts';
 import type { Explanation } from './recommender.ts';
 import { explainUserKnn, predictUserKnn, scoreUserKnn, type UserKnnModel } from './user-knn.ts';
+import { explainBpr, scoreBpr, type BprModel } from './factorization/bpr.ts';
+import { explainExplicitAls, scoreExplicitAls, type ExplicitAlsModel } from './factorization/explicit-als.ts';
+import { explainFunkSvd, predictFunkSvd, scoreFunkSvd, type FunkSvdModel } from './factorization/funk-svd.ts';
+import { explainImplicitAls, scoreImplicitAls, type ImplicitAlsModel } from './factorization/implicit-als.ts';
+import type { ItemExplanation } from './factorization/latent.ts';
+import { explainLightFm, scoreLightFm, type LightFmModel } from './hybrid-lightfm.ts';
+
+/** The latent-factor models: tied to the users they were fitted on, scored by index. */
+type FactorModel = FunkSvdModel | ExplicitAlsModel | ImplicitAlsModel | BprModel | LightFmModel;
 
 /** Every fitted recommender `recommend` knows. */
 export type RecommenderModel =
-  RandomModel | PopularityModel | ItemKnnModel | UserKnnModel | ContentBasedModel;
+  RandomModel | PopularityModel | ItemKnnModel | UserKnnModel | ContentBasedModel | FactorModel;
+
+function isFactorModel(model: RecommenderModel): model is FactorModel {
+  return ['funk-svd', 'explicit-als', 'implicit-als', 'bpr', 'lightfm-hybrid'].includes(model.method);
+}
+
+function factorScores(model: FactorModel, u: number): Float64Array {
+  switch (model.method) {
+    case 'funk-svd':
+      return scoreFunkSvd(model, u);
+    case 'explicit-als':
+      return scoreExplicitAls(model, u);
+    case 'implicit-als':
+      return scoreImplicitAls(model, u);
+    case 'bpr':
+      return scoreBpr(model, u);
+    case 'lightfm-hybrid':
+      return scoreLightFm(model, u);
+  }
+}
+
+function factorExplanation(model: FactorModel, x: Interactions, u: number, j: number): ItemExplanation[] {
+  switch (model.method) {
+    case 'funk-svd':
+      return explainFunkSvd(model, x, u, j);
+    case 'explicit-als':
+      return explainExplicitAls(model, x, u, j);
+    case 'implicit-als':
+      return explainImplicitAls(model, x, u, j);
+    case 'bpr':
+      return explainBpr(model, x, u, j);
+    case 'lightfm-hybrid':
+      return explainLightFm(model, x, u, j);
+  }
+}
 
 /** Whether the model needs the user's history (a user without one is a cold start). */
 export function needsHistory(model: RecommenderModel): boolean {
@@ -25,13 +68,18 @@ export function needsHistory(model: RecommenderModel): boolean {
     case 'item-knn':
     case 'user-knn':
     case 'content-based':
+    case 'funk-svd':
+    case 'explicit-als':
+    case 'implicit-als':
+    case 'bpr':
+    case 'lightfm-hybrid':
       return true;
   }
 }
 
 /** The number of users a model is tied to (user-kNN keeps per-user lists), or undefined. */
 export function modelUsers(model: RecommenderModel): number | undefined {
-  return model.method === 'user-knn' ? model.numUsers : undefined;
+  return model.method === 'user-knn' || isFactorModel(model) ? model.numUsers : undefined;
 }
 
 /**
@@ -56,6 +104,9 @@ export function scoreUser(
       return scoreUserKnn(model, x, u, out);
     case 'content-based':
       return scoreContentBased(model, x, u, out);
+    default:
+      // The latent-factor models score every item; the user's own items are excluded later.
+      out.set(factorScores(model, u));
   }
 }
 
@@ -76,6 +127,13 @@ export function explainUser(
       return explainUserKnn(model, x, u, j);
     case 'content-based':
       return explainContentBased(model, x, u, j);
+    default:
+      // "Because you bought X": the user's items nearest in factor space, weighted by similarity.
+      return factorExplanation(model, x, u, j).map((e) => ({
+        kind: 'item',
+        id: x.itemIds[e.item],
+        weight: e.similarity,
+      }));
   }
 }
 
@@ -90,5 +148,13 @@ export function predictUser(model: RecommenderModel, x: Interactions, u: number,
       return predictItemKnn(model, x, u, j);
     case 'user-knn':
       return predictUserKnn(model, x, u, j);
+    case 'funk-svd':
+      return predictFunkSvd(model, u, j);
+    case 'explicit-als':
+      return scoreExplicitAls(model, u)[j];
+    case 'implicit-als':
+    case 'bpr':
+    case 'lightfm-hybrid':
+      return null;
   }
 }

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { fitItemKnn, fitPopularity, recommend, recommendAll, topK, TopKHeap } from 'dplab/recommend';
+import {
+  explain,
+  fitBpr,
+  fitFunkSvd,
+  fitImplicitAls,
+  fitItemKnn,
+  fitPopularity,
+  predictRating,
+  recommend,
+  recommendAll,
+  topK,
+  TopKHeap,
+} from 'dplab/recommend';
 import { fromDense } from './reference.ts';
 
 const x = fromDense([
@@ -54,5 +66,42 @@ describe('recommend and recommendAll', () => {
       'the popularity model was fitted on 4 items, these interactions have 2',
     );
     expect(() => recommendAll(m, x, JSON.parse('[3]'))).toThrow('user ids are strings, got number 3');
+  });
+});
+
+describe('recommend, explain and predictRating with the latent-factor models', () => {
+  // Two taste clusters: users 0–2 buy items 0–2, users 3–5 buy items 3–5; each user misses one.
+  const clusters = fromDense([
+    [1, 1, 0, 0, 0, 0],
+    [1, 0, 1, 0, 0, 0],
+    [0, 1, 1, 0, 0, 0],
+    [0, 0, 0, 1, 1, 0],
+    [0, 0, 0, 1, 0, 1],
+    [0, 0, 0, 0, 1, 1],
+  ]);
+
+  it('implicit ALS and BPR recommend the missing item of the user’s own cluster, by id', () => {
+    for (const model of [
+      fitImplicitAls(clusters, { factors: 2, iterations: 15, seed: 1 }),
+      fitBpr(clusters, { factors: 2, epochs: 400, seed: 1 }),
+    ]) {
+      const [top] = recommend(model, clusters, clusters.userIds[0], { k: 1 });
+      expect(top.item, model.method).toBe(clusters.itemIds[2]);
+      const why = explain(model, clusters, clusters.userIds[0], clusters.itemIds[2]);
+      expect(why.because.map((b) => b.kind)).toEqual(why.because.map(() => 'item'));
+      expect(why.because.every((b) => [clusters.itemIds[0], clusters.itemIds[1]].includes(b.id))).toBe(true);
+    }
+  });
+
+  it('a user the model was not fitted on gets the documented popularity fallback, or a clear error', () => {
+    const model = fitImplicitAls(clusters, { factors: 2, iterations: 5, seed: 1 });
+    expect(() => recommend(model, clusters, 'nobody', { k: 2, coldStart: 'error' })).toThrow(/nobody/);
+  });
+
+  it('Funk SVD predicts ratings through predictRating', () => {
+    const model = fitFunkSvd(clusters, { factors: 2, epochs: 200, seed: 1 });
+    const r = predictRating(model, clusters, clusters.userIds[0], clusters.itemIds[0]);
+    expect(r).toBeGreaterThan(0.5);
+    expect(r).toBeLessThan(1.5);
   });
 });
