@@ -152,7 +152,7 @@ export function coldStartCurve(
 }
 
 /** The interactions whose CSR positions have `keep[p] = 1`, with the same user and item lists. */
-function subset(x: Interactions, keep: Uint8Array): Interactions {
+export function subset(x: Interactions, keep: Uint8Array): Interactions {
   let count = 0;
   for (const f of keep) count += f;
   const u = new Int32Array(count);

@@ -4,4 +4,5 @@
  */
 export * from './ab-test.ts';
 export * from './cold-start.ts';
+export * from './cold-start-items.ts';
 export * from './feedback-loop.ts';
