@@ -151,7 +151,10 @@ export function predictUser(model: RecommenderModel, x: Interactions, u: number,
     case 'funk-svd':
       return predictFunkSvd(model, u, j);
     case 'explicit-als':
-      return scoreExplicitAls(model, u)[j];
+      // A user or item with no training ratings has no factors: predict the mean rating (cold start).
+      return x.userPtr[u + 1] === x.userPtr[u] || x.itemPtr[j + 1] === x.itemPtr[j]
+        ? model.globalMean
+        : scoreExplicitAls(model, u)[j];
     case 'implicit-als':
     case 'bpr':
     case 'lightfm-hybrid':

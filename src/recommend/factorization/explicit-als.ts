@@ -64,6 +64,11 @@ export interface ExplicitAlsModel extends LatentFactorModel {
   rmse: number[];
   /** The regularised objective after each iteration; never increases. */
   loss: number[];
+  /**
+   * The mean training rating. ALS-WR has no biases, so a user or item without training ratings has a
+   * zero factor vector; `predictRating` answers with this mean for them instead of 0.
+   */
+  globalMean: number;
   params: Required<ExplicitAlsOptions>;
 }
 
@@ -127,6 +132,7 @@ export function fitExplicitAls(
     itemFactors: y,
     rmse,
     loss,
+    globalMean: userValues.length ? userValues.reduce((a, b) => a + b, 0) / userValues.length : 0,
     params,
   };
 }

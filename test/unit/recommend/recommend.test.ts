@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   explain,
   fitBpr,
+  fitExplicitAls,
   fitFunkSvd,
   fitImplicitAls,
   fitItemKnn,
@@ -96,6 +97,18 @@ describe('recommend, explain and predictRating with the latent-factor models', (
   it('a user the model was not fitted on gets the documented popularity fallback, or a clear error', () => {
     const model = fitImplicitAls(clusters, { factors: 2, iterations: 5, seed: 1 });
     expect(() => recommend(model, clusters, 'nobody', { k: 2, coldStart: 'error' })).toThrow(/nobody/);
+  });
+
+  it('ALS-WR predicts the mean rating for a user with no training ratings (not 0)', () => {
+    const ratings = fromDense([
+      [5, 3, 0],
+      [4, 0, 2],
+      [0, 0, 0],
+    ]);
+    const model = fitExplicitAls(ratings, { factors: 2, iterations: 10, seed: 1 });
+    expect(model.globalMean).toBeCloseTo(14 / 4, 12);
+    expect(predictRating(model, ratings, ratings.userIds[2], ratings.itemIds[0])).toBeCloseTo(3.5, 12);
+    expect(predictRating(model, ratings, ratings.userIds[0], ratings.itemIds[0])).toBeGreaterThan(3.5);
   });
 
   it('Funk SVD predicts ratings through predictRating', () => {
