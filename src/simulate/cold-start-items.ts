@@ -16,8 +16,7 @@
  */
 import type { Interactions } from '../recommend/interactions.ts';
 import { ndcgAtK, recallAtK } from '../recommend/metrics.ts';
-import { SeededRandom } from '../stats/random.ts';
-import { subset, type ColdStartAlgorithm } from './cold-start.ts';
+import { heldOut, subset, type ColdStartAlgorithm } from './cold-start.ts';
 
 /** Options of {@link coldStartItemCurve}. */
 export interface ColdStartItemOptions {
@@ -56,39 +55,13 @@ export function coldStartItemCurve(
   algorithms: readonly ColdStartAlgorithm<unknown>[],
   options: ColdStartItemOptions = {},
 ): ColdStartItemRow[] {
-  const reveal = [...(options.reveal ?? coldStartItemDefaults.reveal)];
-  if (reveal.length === 0) throw new RangeError('reveal is empty: give the numbers of revealed interactions');
-  for (const n of reveal) {
-    if (!Number.isInteger(n) || n < 0)
-      throw new RangeError(`invalid reveal value: ${n} (must be an integer ≥ 0)`);
-  }
-  const wanted = options.items ?? coldStartItemDefaults.items;
-  if (!Number.isInteger(wanted) || wanted < 1) {
-    throw new RangeError(`invalid items: ${wanted} (the number of held-out items, an integer ≥ 1)`);
-  }
-  const k = options.k ?? coldStartItemDefaults.k;
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`invalid k: ${k} (must be an integer ≥ 1)`);
-  const seed = options.seed ?? coldStartItemDefaults.seed;
-  if (!Number.isFinite(seed)) throw new RangeError(`invalid seed: ${seed} (must be a finite number)`);
-  if (algorithms.length === 0)
-    throw new RangeError('no algorithms: pass at least one { name, fit, recommend }');
-
-  const maxN = Math.max(...reveal);
-  const eligible: number[] = [];
-  for (let i = 0; i < x.itemIds.length; i++) if (x.itemPtr[i + 1] - x.itemPtr[i] > maxN) eligible.push(i);
-  if (eligible.length === 0) {
-    throw new RangeError(
-      `no item has more than ${maxN} interactions, so none can be held out; lower the largest reveal value`,
-    );
-  }
-  // Partial Fisher–Yates: the first m of a seeded shuffle of the eligible items.
-  const rng = new SeededRandom(seed);
-  const m = Math.min(wanted, eligible.length);
-  for (let a = 0; a < m; a++) {
-    const r = a + Math.floor(rng.uniform() * (eligible.length - a));
-    [eligible[a], eligible[r]] = [eligible[r], eligible[a]];
-  }
-  const held = eligible.slice(0, m).sort((a, b) => a - b);
+  const { reveal, k, maxN, held } = heldOut(x.itemPtr, 'item', algorithms, {
+    reveal: options.reveal ?? coldStartItemDefaults.reveal,
+    count: options.items ?? coldStartItemDefaults.items,
+    k: options.k ?? coldStartItemDefaults.k,
+    seed: options.seed ?? coldStartItemDefaults.seed,
+  });
+  const m = held.length;
   const slot = new Map(held.map((i, h) => [i, h]));
   // Each held-out item's CSR positions (times live in the CSR), in time order.
   const ordered: number[][] = held.map(() => []);

@@ -67,6 +67,50 @@ export function recommenderAlgorithm<M extends RecommenderModel>(
   };
 }
 
+/**
+ * Checks a cold-start experiment's settings and draws its held-out rows: a seeded sample of `count`
+ * users (or items) with more than max(reveal) interactions, `ptr` being the CSR (or CSC) pointers.
+ * Shared by the new-user and new-item curves.
+ */
+export function heldOut(
+  ptr: Int32Array,
+  what: 'user' | 'item',
+  algorithms: readonly unknown[],
+  options: { reveal: readonly number[]; count: number; k: number; seed: number },
+): { reveal: number[]; k: number; maxN: number; held: number[] } {
+  const reveal = [...options.reveal];
+  if (reveal.length === 0) throw new RangeError('reveal is empty: give the numbers of revealed interactions');
+  for (const n of reveal) {
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`invalid reveal value: ${n} (must be an integer ≥ 0)`);
+  }
+  const { count, k, seed } = options;
+  if (!Number.isInteger(count) || count < 1) {
+    throw new RangeError(`invalid ${what}s: ${count} (the number of held-out ${what}s, an integer ≥ 1)`);
+  }
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`invalid k: ${k} (must be an integer ≥ 1)`);
+  if (!Number.isFinite(seed)) throw new RangeError(`invalid seed: ${seed} (must be a finite number)`);
+  if (algorithms.length === 0)
+    throw new RangeError('no algorithms: pass at least one { name, fit, recommend }');
+
+  const maxN = Math.max(...reveal);
+  const eligible: number[] = [];
+  for (let r = 0; r + 1 < ptr.length; r++) if (ptr[r + 1] - ptr[r] > maxN) eligible.push(r);
+  if (eligible.length === 0) {
+    throw new RangeError(
+      `no ${what} has more than ${maxN} interactions, so none can be held out; lower the largest reveal value`,
+    );
+  }
+  // Partial Fisher–Yates: the first m of a seeded shuffle of the eligible rows.
+  const rng = new SeededRandom(seed);
+  const m = Math.min(count, eligible.length);
+  for (let a = 0; a < m; a++) {
+    const r = a + Math.floor(rng.uniform() * (eligible.length - a));
+    [eligible[a], eligible[r]] = [eligible[r], eligible[a]];
+  }
+  return { reveal, k, maxN, held: eligible.slice(0, m).sort((a, b) => a - b) };
+}
+
 /** The table { algorithm, n, precision, recall, ndcg, users } for every algorithm and every n. */
 export function coldStartCurve(
   x: Interactions,
@@ -74,39 +118,13 @@ export function coldStartCurve(
   algorithms: readonly ColdStartAlgorithm<unknown>[],
   options: ColdStartOptions = {},
 ): ColdStartRow[] {
-  const reveal = [...(options.reveal ?? coldStartDefaults.reveal)];
-  if (reveal.length === 0) throw new RangeError('reveal is empty: give the numbers of revealed interactions');
-  for (const n of reveal) {
-    if (!Number.isInteger(n) || n < 0)
-      throw new RangeError(`invalid reveal value: ${n} (must be an integer ≥ 0)`);
-  }
-  const wanted = options.users ?? coldStartDefaults.users;
-  if (!Number.isInteger(wanted) || wanted < 1) {
-    throw new RangeError(`invalid users: ${wanted} (the number of held-out users, an integer ≥ 1)`);
-  }
-  const k = options.k ?? coldStartDefaults.k;
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`invalid k: ${k} (must be an integer ≥ 1)`);
-  const seed = options.seed ?? coldStartDefaults.seed;
-  if (!Number.isFinite(seed)) throw new RangeError(`invalid seed: ${seed} (must be a finite number)`);
-  if (algorithms.length === 0)
-    throw new RangeError('no algorithms: pass at least one { name, fit, recommend }');
-
-  const maxN = Math.max(...reveal);
-  const eligible: number[] = [];
-  for (let u = 0; u < x.userIds.length; u++) if (x.userPtr[u + 1] - x.userPtr[u] > maxN) eligible.push(u);
-  if (eligible.length === 0) {
-    throw new RangeError(
-      `no user has more than ${maxN} interactions, so none can be held out; lower the largest reveal value`,
-    );
-  }
-  // Partial Fisher–Yates: the first m of a seeded shuffle of the eligible users.
-  const rng = new SeededRandom(seed);
-  const m = Math.min(wanted, eligible.length);
-  for (let a = 0; a < m; a++) {
-    const r = a + Math.floor(rng.uniform() * (eligible.length - a));
-    [eligible[a], eligible[r]] = [eligible[r], eligible[a]];
-  }
-  const held = eligible.slice(0, m).sort((a, b) => a - b);
+  const { reveal, k, maxN, held } = heldOut(x.userPtr, 'user', algorithms, {
+    reveal: options.reveal ?? coldStartDefaults.reveal,
+    count: options.users ?? coldStartDefaults.users,
+    k: options.k ?? coldStartDefaults.k,
+    seed: options.seed ?? coldStartDefaults.seed,
+  });
+  const m = held.length;
   // Each held-out user's CSR positions in time order.
   const ordered = held.map((u) => {
     const pos: number[] = [];
