@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { notebookFiles } from './src/build/notebook-files-plugin.ts';
+import { editorTypes } from './src/build/editor-types-plugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const src = fileURLToPath(new URL('./src/', import.meta.url));
@@ -8,7 +9,7 @@ const src = fileURLToPath(new URL('./src/', import.meta.url));
 export default defineConfig({
   // Relative asset URLs, so the built app works from any folder it is served from.
   base: './',
-  plugins: [notebookFiles(root)],
+  plugins: [notebookFiles(root), editorTypes(root)],
   resolve: {
     // `dplab/<module>` is the project's own library, as cells and tools import it.
     alias: [{ find: /^dplab\/([a-z-]+)$/, replacement: `${src}$1/index.ts` }],

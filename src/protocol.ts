@@ -141,7 +141,12 @@ export type KernelEvent =
   /** Output a cell produced after its run finished (a `console.log` in a timer, say); appended. */
   | { type: 'append'; cellId: string; outputs: Output[] }
   /** Every queued cell has run. */
-  | { type: 'idle' };
+  | { type: 'idle' }
+  /**
+   * The top-level names each cell defines (its declarations and imports), sent whenever the cells
+   * change, so the editor can tell each cell about the names the others define.
+   */
+  | { type: 'names'; defines: Record<string, string[]> };
 
 /** The kernel's side of the protocol, implemented in the worker and reached through Comlink. */
 export interface KernelApi {

@@ -3,3 +3,9 @@ declare module 'virtual:notebook-index' {
   const index: import('./build/notebook-files-plugin.ts').NotebookIndexEntry[];
   export default index;
 }
+
+/** The editor's compiler options and type declarations, collected at build time by src/build/editor-types-plugin.ts. */
+declare module 'virtual:editor-types' {
+  const types: import('./build/editor-types.ts').EditorTypes;
+  export default types;
+}

@@ -105,6 +105,9 @@ export class Kernel implements KernelApi {
     this.sharedImports = sharedImports;
     this.graph = buildGraph(graphCells);
     this.scheduler.setGraph(this.graph, changed);
+    const defines: Record<string, string[]> = {};
+    for (const { id, analysis } of next.values()) defines[id] = analysis.ok ? analysis.defines : [];
+    this.emit({ type: 'names', defines });
   }
 
   async run(ids: string[]) {

@@ -10,7 +10,10 @@
  * - blocks the lesson inserted appear as untouched blocks;
  * - blocks the student inserted follow the lesson block they were inserted after;
  * - a block the student removed stays hidden while the lesson keeps it as it was; if the lesson has
- *   changed it, it shows again with the new text, marked `lessonChanged`.
+ *   changed it, it shows again with the new text, marked `lessonChanged`;
+ * - a lesson block the student moved shows where they put it, under its lesson id, marked `moved`,
+ *   by the rules above (untouched: the lesson's current text; edited: the student's); if the lesson
+ *   removes it, it is kept there when edited (origin `kept`) and goes with the lesson otherwise.
  */
 import { rewriteCell } from './block-text.ts';
 import type { EditLayer } from './edit-layer.ts';
@@ -31,6 +34,8 @@ export interface BlockState {
   readonly original: string;
   /** The lesson text the student's edit started from, when the lesson has changed it since. */
   readonly base?: string;
+  /** Set on a lesson block the student moved away from its place in the lesson. */
+  readonly moved?: true;
 }
 
 /** A lesson with an edit layer applied. */
@@ -50,7 +55,20 @@ export function applyLayer(lesson: Notebook, layer: EditLayer): AppliedLayer {
     if (entry.from === 'inserted') {
       const added = layer.inserted?.[entry.inserted];
       const kind = added?.kind ?? 'code';
-      states.set(entry.id, { origin: 'inserted', edited: true, lessonChanged: false, original: '' });
+      if (added?.moved !== undefined) {
+        // A moved lesson block the lesson has since removed: like a kept edit, where it was moved to.
+        const { base } = added.moved;
+        states.set(entry.id, {
+          origin: 'kept',
+          edited: true,
+          lessonChanged: true,
+          original: '',
+          base,
+          moved: true,
+        });
+      } else {
+        states.set(entry.id, { origin: 'inserted', edited: true, lessonChanged: false, original: '' });
+      }
       return newBlock(kind, entry.id, added?.text ?? '', added?.info ?? 'ts', lesson.eol, last);
     }
     if (entry.from === 'kept') {
@@ -60,7 +78,13 @@ export function applyLayer(lesson: Notebook, layer: EditLayer): AppliedLayer {
       return newBlock(kept?.kind ?? 'code', entry.id, kept?.text ?? '', 'ts', lesson.eol, last);
     }
     const { block } = entry;
-    const edit = entry.edit === undefined ? undefined : layer.cells[entry.edit];
+    const mover = entry.moved === undefined ? undefined : layer.inserted?.[entry.moved];
+    // A move record whose text is still the text it was moved with is not an edit.
+    const movedEdit =
+      mover?.moved === undefined || mover.text === mover.moved.base
+        ? undefined
+        : { text: mover.text, base: mover.moved.base };
+    const edit = entry.edit === undefined ? movedEdit : layer.cells[entry.edit];
     const text = edit?.text ?? block.source;
     // Text equal to the lesson's is untouched, even if the lesson only now caught up with it.
     const edited = text !== block.source;
@@ -71,6 +95,7 @@ export function applyLayer(lesson: Notebook, layer: EditLayer): AppliedLayer {
       lessonChanged: changedUnder || entry.removal !== undefined,
       original: block.source,
       ...(changedUnder ? { base: edit.base } : {}),
+      ...(mover === undefined ? {} : { moved: true as const }),
     });
     return edited ? { ...block, source: text } : block;
   });

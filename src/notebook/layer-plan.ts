@@ -11,6 +11,11 @@
  * 3. After each lesson block (or at the start) come the edits that found no lesson block, kept as
  *    blocks of their own after their recorded neighbour, then the inserted blocks anchored there,
  *    each group in the layer's order. Anchors never fail (`locateAnchor`), so nothing is dropped.
+ * 4. An inserted record with `moved` is a lesson block the student moved: it is matched like an
+ *    edit (step 1), and the lesson block it finds is shown at the record's place (step 3) instead
+ *    of its own, under its lesson id, so it keeps following the lesson there. When the lesson no
+ *    longer has the block, the record shows as a kept block if the student changed its text, and
+ *    not at all otherwise (the student typed nothing there, and the lesson dropped it).
  */
 import type { BlockRef, EditLayer } from './edit-layer.ts';
 import { locateAnchor, matchBlocks } from './match-blocks.ts';
@@ -28,8 +33,13 @@ export type PlannedBlock =
       edit: number | undefined;
       /** Index in `layer.removed` when the student removed it but the lesson has changed it since. */
       removal: number | undefined;
+      /** Index in `layer.inserted` of the record that moved it here, when the student moved it. */
+      moved: number | undefined;
     }
-  /** A block the student inserted: index in `layer.inserted`. */
+  /**
+   * A block the student inserted, or a moved lesson block the lesson no longer has (its id is then
+   * `kept-<id>`): index in `layer.inserted`.
+   */
   | { from: 'inserted'; id: string; inserted: number }
   /** An edited block the lesson no longer has: index in `layer.cells`. */
   | { from: 'kept'; id: string; edit: number };
@@ -38,9 +48,13 @@ export type PlannedBlock =
 export function planLayer(lesson: Notebook, layer: EditLayer): PlannedBlock[] {
   const blocks = lesson.blocks;
   const removed = layer.removed ?? [];
-  const matches = matchBlocks([...layer.cells, ...removed], blocks);
+  const inserted = layer.inserted ?? [];
+  const movers = inserted.flatMap((b) => (b.moved === undefined ? [] : [b.moved]));
+  const matches = matchBlocks([...layer.cells, ...removed, ...movers], blocks);
   const edits = new Map<number, number>();
   const removals = new Map<number, number>();
+  // Lesson blocks shown elsewhere because the student moved them.
+  const moved = new Set<number>();
   // Blocks shown after lesson block i (-1: before the first), in the order added.
   const extras = new Map<number, PlannedBlock[]>();
   const addAfter = (anchor: BlockRef | null, entry: PlannedBlock): void => {
@@ -58,13 +72,40 @@ export function planLayer(lesson: Notebook, layer: EditLayer): PlannedBlock[] {
     const match = matches[layer.cells.length + i];
     if (match !== undefined) removals.set(match, i);
   });
-  (layer.inserted ?? []).forEach((b, i) => addAfter(b.after, { from: 'inserted', id: b.id, inserted: i }));
+  // The move records' matches follow those of the edits and removals, in the layer's order.
+  let mover = layer.cells.length + removed.length;
+  inserted.forEach((b, i) => {
+    if (b.moved === undefined) {
+      addAfter(b.after, { from: 'inserted', id: b.id, inserted: i });
+      return;
+    }
+    const match = matches[mover];
+    mover++;
+    const block = match === undefined ? undefined : blocks[match];
+    if (match !== undefined && block !== undefined) {
+      moved.add(match);
+      const entry = { block, id: block.id, lesson: match, edit: undefined, removal: undefined, moved: i };
+      addAfter(b.after, { from: 'lesson', ...entry });
+    } else if (b.text !== b.moved.base) {
+      addAfter(b.after, { from: 'inserted', id: uniqueId(`kept-${b.moved.id}`, ids), inserted: i });
+    }
+  });
 
   const plan: PlannedBlock[] = [...(extras.get(-1) ?? [])];
   blocks.forEach((block, i) => {
     const removal = removals.get(i);
-    const hidden = removal !== undefined && removed[removal]?.base === block.source;
-    if (!hidden) plan.push({ from: 'lesson', block, id: block.id, lesson: i, edit: edits.get(i), removal });
+    const hidden = moved.has(i) || (removal !== undefined && removed[removal]?.base === block.source);
+    if (!hidden) {
+      plan.push({
+        from: 'lesson',
+        block,
+        id: block.id,
+        lesson: i,
+        edit: edits.get(i),
+        removal,
+        moved: undefined,
+      });
+    }
     plan.push(...(extras.get(i) ?? []));
   });
   return plan;

@@ -3,7 +3,7 @@
  * outlives the code that wrote it and can be damaged, and a layer holds a student's work, so a bad
  * one is reported precisely rather than half-applied.
  */
-import type { BlockRef, EditLayer, EditedBlock, InsertedBlock } from './edit-layer.ts';
+import type { BlockRef, EditLayer, EditedBlock, InsertedBlock, MovedFrom } from './edit-layer.ts';
 
 /**
  * Returns `value` as an {@link EditLayer} (missing `inserted` and `removed` lists become empty),
@@ -31,12 +31,15 @@ export function readEditLayer(value: unknown): EditLayer {
     const id = string(block.id, `${at}.id`);
     if (!/^new-\d+$/.test(id)) throw new Error(`${at}.id is ${JSON.stringify(id)}, not new-<number>`);
     const info = block.info === undefined ? {} : { info: string(block.info, `${at}.info`) };
+    // Layers stored before blocks could be moved have no `moved`.
+    const moved = block.moved === undefined ? {} : { moved: movedFrom(block.moved, `${at}.moved`) };
     return {
       id,
       kind: kind(block.kind, `${at}.kind`),
       text: string(block.text, `${at}.text`),
       ...info,
       after: block.after === null ? null : ref(record(block.after, `${at}.after`), `${at}.after`),
+      ...moved,
     };
   });
   const removed = list(layer.removed ?? [], 'removed').map((item, i) =>
@@ -51,6 +54,11 @@ function ref(value: Record<string, unknown>, at: string): BlockRef {
     throw new Error(`${at}.index is not a whole number ≥ 0`);
   }
   return { kind: kind(value.kind, `${at}.kind`), index, base: string(value.base, `${at}.base`) };
+}
+
+function movedFrom(value: unknown, at: string): MovedFrom {
+  const moved = record(value, at);
+  return { ...ref(moved, at), id: string(moved.id, `${at}.id`) };
 }
 
 function kind(value: unknown, at: string): BlockRef['kind'] {

@@ -21,7 +21,7 @@ export interface CellState {
 }
 
 /** The kernel events about a single cell. */
-export type CellEvent = Exclude<KernelEvent, { type: 'idle' }>;
+export type CellEvent = Exclude<KernelEvent, { type: 'idle' } | { type: 'names' }>;
 
 /** How much output one cell keeps. Beyond this, outputs are dropped and counted. */
 export interface OutputCaps {

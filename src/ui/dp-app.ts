@@ -189,7 +189,12 @@ export class DpApp extends LitElement {
       ['Ctrl/Cmd+Enter', 'run the cell and stay'],
       ['Alt+Enter', 'run the cell and insert a new one below'],
       ['Enter or click', 'edit the focused cell (double-click or Enter for text)'],
-      ['Escape', 'stop editing'],
+      ['Escape', 'stop editing (Enter goes back in)'],
+      ['Ctrl+Space', 'in the code: show completions (they also appear as you type)'],
+      ['Ctrl+Shift+Space', 'in the code: show the parameters of the function you are calling'],
+      ['F8', 'in the code: jump to the next problem (squiggly line)'],
+      ['Ctrl/Cmd+/', 'in the code: comment or uncomment the lines'],
+      ['Ctrl+M', 'in the code: let Tab move the focus instead of indenting'],
       ['Ctrl+Shift+I', 'interrupt the running cell'],
       ['?', 'show or hide this list'],
     ];

@@ -1,7 +1,12 @@
 /**
- * `<dp-cell>`: one TypeScript cell — a Run button and status, the code (highlighted; click or
- * Enter to edit), and below it the cell's outputs or error. The element itself carries
- * `data-status` (queued, running, ok, error, stale, interrupted). Shift+Enter runs the cell.
+ * `<dp-cell>`: one TypeScript cell — a Run button and status, the code, and below it the cell's
+ * outputs or error. The element itself carries `data-status` (queued, running, ok, error, stale,
+ * interrupted). Shift+Enter runs the cell.
+ *
+ * The code first shows as highlighted text, which costs no JavaScript. Clicking it (or Enter)
+ * swaps in Monaco, loaded lazily (see `editor-loader.ts`), laid out like the text it replaces and
+ * kept hidden until it has drawn, so the page does not move; the cursor goes where the student
+ * clicked. If Monaco cannot be loaded, a plain text box is used and the cell says why.
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -10,8 +15,12 @@ import type { CodeCell } from '../notebook/notebook.ts';
 import type { BlockState } from '../notebook/apply-layer.ts';
 import { lineDiff } from '../notebook/line-diff.ts';
 import { highlightEdited } from './code-highlighter.ts';
+import { caretAtPoint } from './caret-at-point.ts';
+import { loadedEditorKit } from './editor-loader.ts';
+import type { CellEditor } from './editor/index.ts';
 import type { CellState } from '../runtime/cell-state.ts';
 import type { NotebookController } from './notebook-controller.ts';
+import { blockTools } from './block-tools.ts';
 import './dp-outputs.ts';
 
 /** A running cell gets a hint about Interrupt after this long. */
@@ -50,7 +59,14 @@ export class DpCell extends LitElement {
   @property({ attribute: false }) block?: BlockState;
   /** Showing the lesson's original code next to the student's (a line diff). */
   @state() private showOriginal = false;
-  @state() private editing = false;
+  /** How the code shows: highlighted text, Monaco, or (Monaco failed to load) a text box. */
+  @state() private mode: 'view' | 'monaco' | 'textarea' = 'view';
+  /** Monaco has drawn its first frame, so it can replace the text without a flash. */
+  @state() private monacoShown = false;
+  /** Why the code is edited in a plain text box. */
+  @state() private editorProblem?: string;
+  private cellEditor?: CellEditor;
+  private opening?: Promise<void>;
   /** Set once the cell has been running for {@link SLOW_MS}. */
   @state() private slow = false;
   private slowTimer?: ReturnType<typeof setTimeout>;
@@ -75,18 +91,105 @@ export class DpCell extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.slowTimer);
+    // Moving a cell up or down takes its element out and puts it back: keep the editor then.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.cellEditor?.dispose();
+      this.cellEditor = undefined;
+      this.mode = 'view';
+      this.monacoShown = false;
+    });
   }
 
   protected override updated(): void {
     if (this.controller.focusCell === this.cell.id) {
       this.controller.focusCell = undefined;
-      this.editing = true;
+      void this.edit();
     }
     this.dataset.status = this.cell.unclosed ? 'error' : (this.state?.status ?? 'stale');
-    if (this.editing) {
-      const area = this.querySelector('textarea');
-      if (area && document.activeElement !== area) area.focus();
+    // The code changed from outside the editor: a reset, an undone deletion, a lesson update.
+    this.cellEditor?.setValue(this.code);
+    this.cellEditor?.showErrorLine(this.errorLine());
+  }
+
+  /** The Monaco editor of this cell, once the student has opened it. */
+  get editor(): CellEditor['editor'] | undefined {
+    return this.cellEditor?.editor;
+  }
+
+  /** This cell's model in Monaco's TypeScript worker (for tools and tests). */
+  async typeScript() {
+    const kit = loadedEditorKit();
+    const model = this.cellEditor?.editor.getModel();
+    if (!kit || !model) throw new Error('This cell is not open in the editor.');
+    return kit.typeScriptFor(model.uri);
+  }
+
+  /** Type and syntax errors the editor shows in this cell. */
+  markers() {
+    return this.cellEditor?.markers() ?? [];
+  }
+
+  /** Starts editing: Monaco (loaded on first use) with the cursor at `position`, or the text box. */
+  async edit(position?: { lineNumber: number; column: number }): Promise<void> {
+    if (this.cellEditor) {
+      this.cellEditor.focus(position);
+      return;
     }
+    if (this.mode === 'textarea') {
+      this.querySelector('textarea')?.focus();
+      return;
+    }
+    this.opening ??= this.openEditor(position).finally(() => (this.opening = undefined));
+    await this.opening;
+  }
+
+  private async openEditor(position?: { lineNumber: number; column: number }) {
+    try {
+      const types = await this.controller.cellTypes();
+      const kit = loadedEditorKit();
+      if (!kit) throw new Error('the editor did not load');
+      this.mode = 'monaco';
+      await this.updateComplete;
+      const container = this.querySelector<HTMLElement>('.dp-code-monaco');
+      if (!container || !this.isConnected) return;
+      this.cellEditor = kit.createCellEditor({
+        container,
+        uri: types.cellUri(this.cell.id),
+        value: this.code,
+        ariaLabel: `Code of cell ${this.number}`,
+        position,
+        onChange: (text) => this.controller.draft(this.cell.id, text),
+        onRun: () => this.run(),
+        onRunAndAdvance: () => {
+          this.run();
+          this.focusNext();
+        },
+        onRunAndInsert: () => {
+          this.run();
+          void this.controller.insertCellAfter(this.cell.id);
+        },
+        onLeave: () => this.querySelector<HTMLElement>('.dp-code-monaco')?.focus(),
+      });
+      this.cellEditor.showErrorLine(this.errorLine());
+      // Two frames: Monaco lays out in one and paints in the next; then the text can go.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      this.monacoShown = true;
+      await this.updateComplete;
+      // Only now: a hidden element cannot take the focus.
+      this.cellEditor.focus(position);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.editorProblem = `The code editor could not be loaded (${reason}), so this cell is edited as plain text. Reload the page to try again.`;
+      this.mode = 'textarea';
+      this.monacoShown = false;
+      await this.updateComplete;
+      this.querySelector('textarea')?.focus();
+    }
+  }
+
+  private errorLine(): number | undefined {
+    return this.state?.status === 'error' ? this.state.error?.position?.line : undefined;
   }
 
   private get code(): string {
@@ -99,6 +202,16 @@ export class DpCell extends LitElement {
   }
 
   private onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target as Element;
+    // Monaco handles its own keys (see cell-editor.ts); its container takes Enter to go back in.
+    if (target.closest('.monaco-editor')) return;
+    if (event.key === 'Enter' && !event.altKey && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
+      if (target.matches('.dp-code-view, .dp-code-monaco')) {
+        event.preventDefault();
+        void this.edit();
+      }
+      return;
+    }
     if (event.key === 'Enter' && event.altKey) {
       // Jupyter's habit: run, then start a new cell below.
       event.preventDefault();
@@ -108,20 +221,12 @@ export class DpCell extends LitElement {
       // Run, then move on to the next cell, as in Jupyter and Observable.
       event.preventDefault();
       this.run();
-      this.editing = false;
       this.focusNext();
     } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       this.run();
-    } else if (
-      event.key === 'Enter' &&
-      !this.editing &&
-      event.target === this.querySelector('.dp-code-view')
-    ) {
-      event.preventDefault();
-      this.editing = true;
-    } else if (event.key === 'Escape' && this.editing) {
-      this.editing = false;
+    } else if (event.key === 'Escape' && this.mode === 'textarea') {
+      this.querySelector<HTMLElement>('.dp-code-edit')?.blur();
     }
   };
 
@@ -129,7 +234,13 @@ export class DpCell extends LitElement {
   private focusNext() {
     let next = this.nextElementSibling;
     while (next && !(next instanceof DpCell)) next = next.nextElementSibling;
-    next?.querySelector<HTMLElement>('.dp-code-view')?.focus();
+    if (next instanceof DpCell) next.focusCode();
+  }
+
+  /** Puts the keyboard focus on the code: in its editor if it has one, else on the code view. */
+  focusCode(): void {
+    if (this.cellEditor) this.cellEditor.focus();
+    else this.querySelector<HTMLElement>('.dp-code-view, .dp-code-edit')?.focus();
   }
 
   private onInput = (event: Event) => {
@@ -149,23 +260,36 @@ export class DpCell extends LitElement {
 
   private renderCode() {
     const lines = this.code.split('\n').length;
-    if (this.editing) {
+    if (this.mode === 'textarea') {
       return html`<textarea
-        class="dp-code-edit"
-        aria-label="Code of cell ${this.number}"
-        spellcheck="false"
-        rows=${lines}
-        .value=${this.code}
-        @input=${this.onInput}
-        @blur=${() => (this.editing = false)}
-      ></textarea>`;
+          class="dp-code-edit"
+          aria-label="Code of cell ${this.number}"
+          spellcheck="false"
+          rows=${lines}
+          .value=${this.code}
+          @input=${this.onInput}
+        ></textarea>
+        <div class="dp-cell-reason" role="status">${this.editorProblem}</div>`;
     }
-    const errorLine = this.state?.status === 'error' ? this.state.error?.position?.line : undefined;
+    if (this.mode === 'monaco') {
+      // The container keeps its element across renders: Monaco's DOM lives inside it.
+      return html`${this.monacoShown ? nothing : this.renderView()}
+        <div
+          class="dp-code-monaco ${this.monacoShown ? '' : 'dp-code-monaco-pending'}"
+          tabindex="-1"
+          aria-label="Code of cell ${this.number}; press Enter to edit"
+        ></div>`;
+    }
+    return this.renderView();
+  }
+
+  private renderView() {
+    const errorLine = this.errorLine();
     return html`<pre
       class="dp-code-view"
       tabindex="0"
       aria-label="Code of cell ${this.number}; press Enter to edit, Shift+Enter to run"
-      @click=${() => (this.editing = true)}
+      @click=${(e: MouseEvent) => void this.edit(caretAtPoint(e.currentTarget as Element, e.clientX, e.clientY))}
     ><code class="hljs language-ts">${this.highlighted()}</code>${
       errorLine
         ? html`<span
@@ -262,24 +386,7 @@ ${lineDiff(this.block.original, this.code).map(
           ▶
         </button>
         <span class="dp-cell-number">[${this.number}]</span>
-        <span class="dp-cell-tools">
-          <button
-            class="dp-link-button"
-            aria-label="Insert a cell below cell ${this.number}"
-            title="Insert a cell below (Alt+Enter runs this one and inserts)"
-            @click=${() => this.controller.insertCellAfter(this.cell.id)}
-          >
-            + cell
-          </button>
-          <button
-            class="dp-link-button"
-            aria-label="Delete cell ${this.number}"
-            title="Delete this cell (Undo delete brings it back)"
-            @click=${() => this.controller.deleteCell(this.cell.id)}
-          >
-            delete
-          </button>
-        </span>
+        ${blockTools(this.controller, this.cell.id, `cell ${this.number}`)}
         <span class="dp-cell-status">${statusText[status]}</span>
         ${pending ? html`<span class="dp-cell-edited">changed — Shift+Enter to run</span>` : nothing}
         ${this.renderEditState(edited)}

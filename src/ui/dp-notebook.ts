@@ -13,6 +13,7 @@ import { serializeNotebook } from '../notebook/serialize-notebook.ts';
 import type { Output } from '../protocol.ts';
 import { markdownHtml } from './markdown-html.ts';
 import { saveFile } from './save-file.ts';
+import { blockTools } from './block-tools.ts';
 import './dp-cell.ts';
 
 @customElement('dp-notebook')
@@ -87,6 +88,14 @@ export class DpNotebook extends LitElement {
     ></textarea>`;
   }
 
+  protected override willUpdate(): void {
+    // A block just inserted opens for writing.
+    if (this.controller.editProse) {
+      this.editing = this.controller.editProse;
+      this.controller.editProse = undefined;
+    }
+  }
+
   protected override updated(): void {
     const editor = this.querySelector<HTMLTextAreaElement>('.dp-prose-edit');
     if (editor && document.activeElement !== editor) editor.focus();
@@ -96,7 +105,13 @@ export class DpNotebook extends LitElement {
     const work = this.controller.work;
     return html`<div class="dp-notebook-bar" role="toolbar" aria-label="Notebook">
         ${work?.problem ? html`<span class="dp-work-problem" role="status">${work.problem}</span>` : nothing}
-        ${work?.canUndo ? html`<button @click=${() => this.controller.undoDelete()}>Undo delete</button>` : nothing}
+        ${
+          work?.canUndo
+            ? html`<button title="Undo the last deletion or move" @click=${() => this.controller.undo()}>
+                Undo
+              </button>`
+            : nothing
+        }
         ${work?.edited ? html`<button @click=${() => this.resetNotebook()}>Reset notebook</button>` : nothing}
         <button @click=${() => this.download()}>Download .md</button>
         <button @click=${() => this.exportIpynb()}>Export .ipynb</button>
@@ -127,7 +142,6 @@ export class DpNotebook extends LitElement {
 
   override render() {
     const { notebook, states } = this;
-    const { markdown } = this.controller;
     if (!notebook) return nothing;
     let cellNumber = 0;
     return html`
@@ -144,28 +158,14 @@ export class DpNotebook extends LitElement {
       }
       ${repeat(
         notebook.blocks,
-        (block) => block.id,
+        // A new notebook gets new elements (and editors), even where its cell ids repeat.
+        (block) => `${this.controller.generation}:${block.id}`,
         (block) => {
           if (block.kind === 'markdown') {
             if (this.editing === block.id) return this.renderProseEditor(block.id, block.source);
-            const shipped = markdown.get(block.id);
-            const rendered =
-              shipped?.source === block.source
-                ? shipped.html
-                : markdownHtml(block.source, () => this.requestUpdate());
-            return html`<div
-              class="dp-markdown"
-              tabindex="0"
-              title="Double-click (or Enter) to edit"
-              @dblclick=${() => (this.editing = block.id)}
-              @keydown=${(e: KeyboardEvent) => {
-                if (e.key === 'Enter' && e.target === e.currentTarget) {
-                  e.preventDefault();
-                  this.editing = block.id;
-                }
-              }}
-            >
-              ${rendered === undefined ? html`<pre class="dp-markdown-raw">${block.source}</pre>` : unsafeHTML(rendered)}
+            return html`<div class="dp-prose-block">
+              ${blockTools(this.controller, block.id, 'this text')}
+              ${this.renderProse(block.id, block.source)}
             </div>`;
           }
           cellNumber++;
@@ -179,6 +179,37 @@ export class DpNotebook extends LitElement {
         },
       )}
     `;
+  }
+
+  /** Prose as rendered; double-click or Enter edits it. An empty block says how to fill it. */
+  private renderProse(id: string, source: string) {
+    const shipped = this.controller.markdown.get(id);
+    const rendered =
+      source.trim() === ''
+        ? ''
+        : shipped?.source === source
+          ? shipped.html
+          : markdownHtml(source, () => this.requestUpdate());
+    return html`<div
+      class="dp-markdown"
+      tabindex="0"
+      title="Double-click (or Enter) to edit"
+      @dblclick=${() => (this.editing = id)}
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'Enter' && e.target === e.currentTarget) {
+          e.preventDefault();
+          this.editing = id;
+        }
+      }}
+    >
+      ${
+        rendered === undefined
+          ? html`<pre class="dp-markdown-raw">${source}</pre>`
+          : rendered === ''
+            ? html`<p class="dp-markdown-empty">Empty text — double-click to write (Markdown).</p>`
+            : unsafeHTML(rendered)
+      }
+    </div>`;
   }
 }
 

@@ -13,6 +13,8 @@ import { StudentWork } from './student-work.ts';
 import type { InputValue, KernelCell, KernelEvent, TablePage } from '../protocol.ts';
 import { initialCellState, transitionCell, type CellState } from '../runtime/cell-state.ts';
 import { KernelClient } from '../kernel/kernel-client.ts';
+import { loadEditorKit, preloadEditorKit } from './editor-loader.ts';
+import type { NotebookTypes } from './editor/index.ts';
 
 /** Where the open notebook came from: one of the app's notebooks, or a file the student opened. */
 export interface NotebookSource {
@@ -43,6 +45,14 @@ export class NotebookController implements ReactiveController {
   blocks = new Map<string, BlockState>();
   /** A cell that should take the keyboard focus once rendered (a cell just inserted). */
   focusCell?: string;
+  /** A prose block that should open for editing once rendered (a block just inserted). */
+  editProse?: string;
+  /** Counts the notebooks opened, so the page makes fresh cell elements (and editors) for each. */
+  generation = 0;
+  /** The top-level names each cell defines, as the kernel last reported them. */
+  private defines = new Map<string, readonly string[]>();
+  /** The editor's view of the cells, once the editor has loaded (see `editor/notebook-types.ts`). */
+  private types?: NotebookTypes;
   /** The source each cell last ran with (or will run with), when it differs from what is shown. */
   private kernelSources = new Map<string, string>();
   private kernel?: KernelClient;
@@ -70,6 +80,10 @@ export class NotebookController implements ReactiveController {
     const { notebook, blocks } = this.work.result;
     this.blocks = blocks;
     this.kernelSources = new Map();
+    this.generation++;
+    this.defines = new Map();
+    this.types?.dispose();
+    this.types = undefined;
     this.markdown = new Map(
       prepared.notebook.blocks.flatMap((b) =>
         b.kind === 'markdown'
@@ -93,6 +107,34 @@ export class NotebookController implements ReactiveController {
     if (this.opened++ > 0) await kernel.reset();
     await kernel.open(this.kernelCells(), notebook.meta.datasets ?? []);
     if (notebook.meta.autorun !== false) await this.runAll();
+    // The student can read and run the notebook now; fetch the editor while they read.
+    preloadEditorKit();
+  }
+
+  /**
+   * The editor's model of this notebook's cells, loading the editor if needed. Cells' editors use
+   * it for their model URIs, so names from other cells complete and type-check.
+   */
+  async cellTypes(): Promise<NotebookTypes> {
+    const generation = this.generation;
+    const kit = await loadEditorKit();
+    if (generation !== this.generation) throw new Error('Another notebook was opened meanwhile.');
+    if (!this.types) {
+      this.types = new kit.NotebookTypes();
+      this.syncTypes();
+    }
+    return this.types;
+  }
+
+  private syncTypes(): void {
+    if (!this.types || !this.notebook) return;
+    this.types.sync(
+      runnableCells(this.notebook).map((c) => ({
+        id: c.id,
+        source: c.source,
+        defines: this.defines.get(c.id) ?? [],
+      })),
+    );
   }
 
   /** Runs every cell, with the code as shown. */
@@ -128,24 +170,42 @@ export class NotebookController implements ReactiveController {
     await this.runCell(id);
   }
 
-  /** Inserts an empty cell after block `afterId` and gives it the focus. */
-  async insertCellAfter(afterId: string): Promise<void> {
+  /** Inserts an empty TypeScript cell after block `afterId` and gives it the focus. */
+  insertCellAfter(afterId: string): Promise<void> {
+    return this.insertBlock(afterId, 'below', 'code');
+  }
+
+  /**
+   * Inserts an empty block (a TypeScript cell or Markdown prose) above or below block `at` and gives
+   * it the focus, ready to type into.
+   */
+  async insertBlock(at: string, where: 'above' | 'below', kind: 'code' | 'markdown'): Promise<void> {
     if (!this.work || !this.notebook) return;
-    const index = this.notebook.blocks.findIndex((b) => b.id === afterId) + 1;
-    this.focusCell = this.work.insert(index);
+    const index = this.notebook.blocks.findIndex((b) => b.id === at) + (where === 'below' ? 1 : 0);
+    const id = this.work.insert(index, kind);
+    if (kind === 'code') this.focusCell = id;
+    else this.editProse = id;
     this.showWork();
     await this.kernelClient().setCells(this.kernelCells());
   }
 
-  /** Removes a cell; {@link undoDelete} brings it back. */
+  /** Swaps a block with the one above (-1) or below (1); Undo takes it back. */
+  async moveBlock(id: string, direction: -1 | 1): Promise<void> {
+    if (!this.work?.move(id, direction)) return;
+    this.showWork();
+    // Order matters to the kernel only to break ties, but it should know the notebook as shown.
+    await this.kernelClient().setCells(this.kernelCells());
+  }
+
+  /** Removes a block; {@link undo} brings it back. */
   async deleteCell(id: string): Promise<void> {
     this.work?.remove(id);
     this.showWork();
     await this.kernelClient().setCells(this.kernelCells());
   }
 
-  /** Brings back the cell deleted last, and runs it. */
-  async undoDelete(): Promise<void> {
+  /** Undoes the last deletion or move; a cell brought back runs. */
+  async undo(): Promise<void> {
     if (!this.work?.canUndo) return;
     const before = new Set(this.states.keys());
     this.work.undo();
@@ -187,6 +247,7 @@ export class NotebookController implements ReactiveController {
     // Cells inserted or brought back start as not run; deleted ones leave.
     const ids = runnableCells(notebook).map((c) => c.id);
     this.states = new Map(ids.map((id) => [id, this.states.get(id) ?? initialCellState()]));
+    this.syncTypes();
     this.host.requestUpdate();
   }
 
@@ -228,6 +289,10 @@ export class NotebookController implements ReactiveController {
   private onEvent(event: KernelEvent): void {
     if (event.type === 'idle') {
       this.busy = false;
+    } else if (event.type === 'names') {
+      this.defines = new Map(Object.entries(event.defines));
+      this.syncTypes();
+      return;
     } else {
       const state = this.states.get(event.cellId);
       if (!state) return;

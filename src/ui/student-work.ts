@@ -14,6 +14,7 @@ import {
   readEditLayer,
   recordEdit,
   recordInsert,
+  recordMove,
   recordRemove,
   resetBlock,
   type AppliedLayer,
@@ -34,7 +35,7 @@ function workStore(): UseStore {
 export class StudentWork {
   private timer?: ReturnType<typeof setTimeout>;
   private applied: AppliedLayer;
-  /** Layers before each deletion, newest last, so deletions can be undone. */
+  /** Layers before each deletion or move, newest last, so those can be undone. */
   private undoStack: EditLayer[] = [];
 
   private constructor(
@@ -81,25 +82,35 @@ export class StudentWork {
     this.update(resetBlock(this.layer, this.lesson, blockId));
   }
 
-  /** Inserts an empty TypeScript cell before block `index` of the shown notebook; returns its id. */
-  insert(index: number): string {
-    const { layer, id } = recordInsert(this.layer, this.lesson, index, { kind: 'code', source: '' });
+  /**
+   * Inserts an empty block before block `index` of the shown notebook: a TypeScript cell, or a
+   * Markdown block for `markdown`. Returns its id.
+   */
+  insert(index: number, kind: 'code' | 'markdown' = 'code'): string {
+    const { layer, id } = recordInsert(this.layer, this.lesson, index, { kind, source: '' });
     this.update(layer);
     return id;
   }
 
   /** Removes a block (undo with {@link undo}). */
   remove(blockId: string): void {
-    this.undoStack.push(this.layer);
-    this.update(recordRemove(this.layer, this.lesson, blockId));
+    this.change(recordRemove(this.layer, this.lesson, blockId));
   }
 
-  /** Whether there is a deletion to undo. */
+  /**
+   * Moves a block one place up (`-1`) or down (`1`); it keeps its id. Undo with {@link undo}.
+   * Returns whether it moved (the first block cannot go up, nor the last down).
+   */
+  move(blockId: string, direction: -1 | 1): boolean {
+    return this.change(recordMove(this.layer, this.lesson, blockId, direction));
+  }
+
+  /** Whether there is a deletion or move to undo. */
   get canUndo(): boolean {
     return this.undoStack.length > 0;
   }
 
-  /** Brings back the block removed last. */
+  /** Takes back the last deletion or move. */
   undo(): void {
     const previous = this.undoStack.pop();
     if (previous) this.update(previous);
@@ -116,6 +127,14 @@ export class StudentWork {
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.save();
+  }
+
+  /** Applies a change that Undo can take back; a change that changes nothing is not kept. */
+  private change(layer: EditLayer): boolean {
+    if (layer === this.layer) return false;
+    this.undoStack.push(this.layer);
+    this.update(layer);
+    return true;
   }
 
   private update(layer: EditLayer): void {

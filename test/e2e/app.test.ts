@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import { launchBrowser, newPage, waitForNotebook } from './browser.ts';
+import { launchBrowser, newPage, replaceCode, waitForNotebook } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -157,10 +157,12 @@ describe('the welcome notebook', () => {
   });
 
   it('Shift+Enter runs the focused cell; an edit re-runs the cells that read its names', async () => {
-    await cell(page, 1).locator('.dp-code-view').click();
-    const editor = cell(page, 1).locator('textarea');
-    await editor.fill('const monthsPerYear = 4;\nconst years = 12;\nmonthsPerYear * years');
-    await editor.press('Shift+Enter');
+    await replaceCode(
+      page,
+      cell(page, 1),
+      'const monthsPerYear = 4;\nconst years = 12;\nmonthsPerYear * years',
+    );
+    await page.keyboard.press('Shift+Enter');
     await page.waitForFunction(() =>
       document.querySelectorAll('dp-cell')[1].textContent?.includes('has 48 observations'),
     );

@@ -1,5 +1,5 @@
 /** Debian's Chromium driven by Playwright, for the browser tests. */
-import { chromium, type Browser, type Page } from 'playwright';
+import { chromium, type Browser, type Locator, type Page } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
 export function launchBrowser(): Promise<Browser> {
@@ -22,4 +22,58 @@ export async function waitForNotebook(page: Page, name: string): Promise<void> {
         ?.controller?.source?.name === n,
     name,
   );
+}
+
+/** The `n`th cell (from 1) of the open notebook. */
+export const cellAt = (page: Page, n: number): Locator => page.locator('dp-cell').nth(n - 1);
+
+/**
+ * Opens a cell's code in the editor (Monaco, swapped in on first click) and waits until the editor
+ * has the keyboard focus.
+ */
+export async function openEditor(cell: Locator): Promise<void> {
+  const monaco = cell.locator('.dp-code-monaco:not(.dp-code-monaco-pending)');
+  if ((await monaco.count()) === 0) await cell.locator('.dp-code-view').click();
+  else await monaco.click();
+  await cell.locator('.dp-code-monaco:not(.dp-code-monaco-pending) .monaco-editor.focused').waitFor();
+}
+
+/**
+ * Replaces a cell's code as a paste does: one edit of the whole text in the open editor, so that
+ * Monaco's auto-closing of brackets and quotes (which applies to typing) does not add to it. It
+ * goes through the editor's model, so the change reaches the page exactly as typing does.
+ */
+export async function replaceCode(_page: Page, cell: Locator, code: string): Promise<void> {
+  await openEditor(cell);
+  await cell.evaluate((element, text) => {
+    type Range = { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number };
+    const editor = (
+      element as unknown as {
+        editor: {
+          getModel(): {
+            getFullModelRange(): Range;
+            getLineCount(): number;
+            getLineMaxColumn(line: number): number;
+          };
+          executeEdits(source: string, edits: { range: Range; text: string }[]): boolean;
+          pushUndoStop(): boolean;
+          setPosition(position: { lineNumber: number; column: number }): void;
+        };
+      }
+    ).editor;
+    const model = editor.getModel();
+    editor.pushUndoStop();
+    editor.executeEdits('paste', [{ range: model.getFullModelRange(), text }]);
+    editor.pushUndoStop();
+    const last = model.getLineCount();
+    editor.setPosition({ lineNumber: last, column: model.getLineMaxColumn(last) });
+  }, code);
+}
+
+/** The code a cell shows: its editor's text once opened, else the highlighted view's. */
+export function codeOf(cell: Locator): Promise<string> {
+  return cell.evaluate((element) => {
+    const editor = (element as unknown as { editor?: { getValue(): string } }).editor;
+    return editor ? editor.getValue() : (element.querySelector('.dp-code-view')?.textContent ?? '');
+  });
 }

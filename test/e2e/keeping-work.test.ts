@@ -7,7 +7,14 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { prepareNotebook } from '../../src/notebook/prepare-notebook.ts';
-import { launchBrowser, newPage, waitForNotebook } from './browser.ts';
+import {
+  codeOf as shownCode,
+  launchBrowser,
+  newPage,
+  openEditor,
+  replaceCode,
+  waitForNotebook,
+} from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const welcome = readFileSync(new URL('../../notebooks/00-welcome.md', import.meta.url), 'utf8');
@@ -32,15 +39,11 @@ async function allOk(page: Page) {
 
 /** Types new code into a cell (as a student would) without running it. */
 async function type(page: Page, n: number, code: string) {
-  await cell(page, n).locator('.dp-code-view').click();
-  await cell(page, n).locator('textarea').fill(code);
+  await replaceCode(page, cell(page, n), code);
 }
 
-async function codeOf(page: Page, n: number): Promise<string> {
-  return (await cell(page, n)
-    .locator('.dp-code-view, textarea')
-    .first()
-    .evaluate((e) => (e instanceof HTMLTextAreaElement ? e.value : (e.textContent ?? '')))) as string;
+function codeOf(page: Page, n: number): Promise<string> {
+  return shownCode(cell(page, n));
 }
 
 describe('edits are saved and layered over the lesson', () => {
@@ -100,7 +103,7 @@ describe('edits are saved and layered over the lesson', () => {
     await page.goto(baseUrl);
     await allOk(page);
     await type(page, 2, '"mine"');
-    await cell(page, 2).locator('textarea').press('Shift+Enter');
+    await page.keyboard.press('Shift+Enter');
     await page.waitForFunction(() => document.querySelectorAll('dp-cell')[1].textContent?.includes('"mine"'));
     await page.getByRole('button', { name: 'Reset notebook' }).click();
     await page.waitForFunction(
@@ -121,13 +124,11 @@ describe('notebook habits', () => {
     await page.goto(baseUrl);
     await allOk(page);
     const count = await page.locator('dp-cell').count();
-    await cell(page, 1).locator('.dp-code-view').click();
-    await cell(page, 1).locator('textarea').press('Alt+Enter');
+    await openEditor(cell(page, 1));
+    await page.keyboard.press('Alt+Enter');
     await page.waitForFunction((n) => document.querySelectorAll('dp-cell').length === n + 1, count);
     // The new cell, second, has the focus in its editor.
-    await page.waitForFunction(
-      () => document.activeElement === document.querySelectorAll('dp-cell')[1].querySelector('textarea'),
-    );
+    await cell(page, 2).locator('.monaco-editor.focused').waitFor();
     await page.keyboard.type('monthsPerYear * 100');
     await page.keyboard.press('Shift+Enter');
     await page.waitForFunction(() =>
@@ -144,7 +145,7 @@ describe('notebook habits', () => {
     expect(await codeOf(page, 2)).toBe('monthsPerYear * 100');
     await cell(page, 2).getByRole('button', { name: 'Delete cell 2' }).click();
     await page.waitForFunction((n) => document.querySelectorAll('dp-cell').length === n, count);
-    await page.getByRole('button', { name: 'Undo delete' }).click();
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
     await page.waitForFunction((n) => document.querySelectorAll('dp-cell').length === n + 1, count);
     await allOk(page);
     await expect(cell(page, 2).locator('dp-outputs').textContent()).resolves.toContain('1200');
@@ -168,6 +169,77 @@ describe('prose and shortcuts', () => {
     await page.reload();
     await allOk(page);
     await page.locator('.dp-markdown h2', { hasText: 'My notes' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('moves cells and prose up and down, inserts Markdown and TypeScript above or below; Undo takes a move back', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    const firstLines = () =>
+      page
+        .locator('dp-cell')
+        .evaluateAll((cells) =>
+          cells.map((c) => c.querySelector('.dp-code-view, .view-lines')?.textContent?.split('\n')[0] ?? ''),
+        );
+    const before = await firstLines();
+    const firstCellHas = (text: string) =>
+      page.waitForFunction((t) => document.querySelectorAll('dp-cell')[0].textContent?.includes(t), text);
+    // Cell 2's neighbour above is prose: the first move swaps it with the prose, the second with cell 1.
+    await cell(page, 2).getByRole('button', { name: 'Move cell 2 up' }).click();
+    await page.waitForFunction(() =>
+      document
+        .querySelectorAll('dp-cell')[1]
+        .nextElementSibling?.textContent?.includes('Cells share the names'),
+    );
+    expect(await firstLines()).toEqual(before);
+    await cell(page, 2).getByRole('button', { name: 'Move cell 2 up' }).click();
+    await firstCellHas(before[1]);
+    const moved = await firstLines();
+    expect(moved.slice(0, 2)).toEqual([before[1], before[0]]);
+    expect(moved.slice(2)).toEqual(before.slice(2));
+    // Order does not change what cells compute: each still reads the names it uses.
+    await allOk(page);
+    // Saved like an edit.
+    await page.waitForTimeout(600);
+    await page.reload();
+    await allOk(page);
+    expect((await firstLines()).slice(0, 2)).toEqual([before[1], before[0]]);
+    // Undo is for this visit: after a reload there is nothing to undo.
+    await expect(page.getByRole('button', { name: 'Undo', exact: true }).count()).resolves.toBe(0);
+    await cell(page, 1).getByRole('button', { name: 'Move cell 1 down' }).click();
+    await firstCellHas(before[0]);
+    expect((await firstLines()).slice(0, 2)).toEqual(before.slice(0, 2));
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await firstCellHas(before[1]);
+
+    // Prose moves too: it swaps places with the block above it.
+    const proseBlock = page.locator('.dp-prose-block', { hasText: 'Cells share the names' });
+    const place = () => proseBlock.evaluate((e) => [...e.parentElement!.children].indexOf(e));
+    const was = await place();
+    await proseBlock.hover();
+    await proseBlock.getByRole('button', { name: 'Move this text up' }).click();
+    await expect.poll(place).toBe(was - 1);
+
+    // Insert Markdown below cell 3: it opens for writing; leaving renders it.
+    await cell(page, 3).getByLabel('Insert a block next to cell 3').click();
+    await cell(page, 3).getByRole('menuitem', { name: 'Markdown text below' }).click();
+    const prose = page.getByLabel('Edit this text (Markdown)');
+    await prose.fill('**A note of mine** about $x^2$');
+    await prose.press('Escape');
+    await page.locator('.dp-markdown strong', { hasText: 'A note of mine' }).waitFor();
+    // Insert a TypeScript cell above cell 1: it takes the focus in the editor.
+    const count = await page.locator('dp-cell').count();
+    await cell(page, 1).getByLabel('Insert a block next to cell 1').click();
+    await cell(page, 1).getByRole('menuitem', { name: 'TypeScript cell above' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('dp-cell').length === n + 1, count);
+    await cell(page, 1).locator('.monaco-editor.focused').waitFor();
+    await page.keyboard.type('years * 2');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() =>
+      document.querySelectorAll('dp-cell')[0].querySelector('dp-outputs')?.textContent?.includes('24'),
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -261,7 +333,7 @@ describe('files and links', () => {
     });
     await page.locator('.dp-message').getByText('Added your file sales.csv').waitFor();
     await type(page, 2, "await FileAttachment('sales.csv').csv({ typed: true })");
-    await cell(page, 2).locator('textarea').press('Control+Enter');
+    await page.keyboard.press('Control+Enter');
     await page.waitForFunction(
       () => document.querySelectorAll('dp-cell')[1].getAttribute('data-status') === 'error',
     );
@@ -274,7 +346,7 @@ describe('files and links', () => {
       buffer: Buffer.from('month,units\n2024-01,10\n2024-02,12\n'),
     });
     // Still in the editor: Ctrl+Enter runs in place.
-    await cell(page, 2).locator('textarea').press('Control+Enter');
+    await page.keyboard.press('Control+Enter');
     await page.waitForFunction(
       () => document.querySelectorAll('dp-cell')[1].getAttribute('data-status') === 'ok',
     );

@@ -64,6 +64,18 @@ describe('Kernel', () => {
     expect(k.text('c1')).toBe('3');
   });
 
+  it('tells the page the names each cell defines, imports included, whenever the cells change', async () => {
+    const k = await kernelWith([
+      'import * as aq from "arquero";\nconst t = 1;',
+      'function f() {}\nclass C {}',
+      'f(',
+    ]);
+    const names = () => k.events.filter((e) => e.type === 'names').at(-1);
+    expect(names()).toEqual({ type: 'names', defines: { c1: ['aq', 't'], c2: ['f', 'C'], c3: [] } });
+    await k.kernel.setCells([{ id: 'c1', source: 'let u = 2;' }]);
+    expect(names()).toEqual({ type: 'names', defines: { c1: ['u'] } });
+  });
+
   it('re-runs only the cells downstream of a changed cell', async () => {
     const k = await kernelWith(['const a = 1;', 'const b = a + 1;', 'const c = 10;', 'b + c']);
     await k.runAll();
