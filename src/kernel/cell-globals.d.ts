@@ -99,9 +99,9 @@ declare namespace Inputs {
   export interface ChoiceOptions<D = unknown, V = D, K = unknown> {
     label?: string;
     /** The initial value: one option's value, or (for multiple choices) an iterable of them. */
-    value?: V | Iterable<V>;
+    value?: NoInfer<V> | Iterable<NoInfer<V>>;
     /** For Map data: the key(s) of the initial value(s). */
-    key?: K | Iterable<K>;
+    key?: NoInfer<K> | Iterable<NoInfer<K>>;
     /** The label of an option. Default: the item itself (a Map's key). */
     format?: (d: D, i: number, data: readonly D[]) => unknown;
     /** The value an option stands for. Default: the item itself (a Map's value). */
@@ -126,6 +126,8 @@ declare namespace Inputs {
   type Multiple = { multiple: true | number };
   /** Options that keep {@link select} a single choice. */
   type Single = { multiple?: false };
+  /** Options that start {@link radio} on an option, so that its value is never `null`. */
+  type Chosen<V> = { value: NoInfer<V> };
 
   /**
    * A slider with a number beside it, choosing a number in `[min, max]` (default `[0, 1]`). Starts
@@ -159,6 +161,9 @@ declare namespace Inputs {
    * `valueof` returns). Starts on the first option unless given `value` (`null` if there are no
    * options). With `multiple: true` a list box whose value is an array, empty at first.
    *
+   * Options given as strings type the value as their union (`'naive' | 'drift' | 'mean'` below),
+   * so it can pick a key of an object or a mode a function takes.
+   *
    * ```ts
    * const model = view(Inputs.select(['naive', 'drift', 'mean'], { label: 'model' }));
    * ```
@@ -171,17 +176,45 @@ declare namespace Inputs {
     data: ReadonlyMap<K, V>,
     options?: SelectOptions<[K, V], W, K> & Single,
   ): Input<W>;
+  export function select<T extends string, V = T>(
+    data: Iterable<T>,
+    options: SelectOptions<T, V> & Multiple,
+  ): Input<V[]>;
   export function select<T, V = T>(data: Iterable<T>, options: SelectOptions<T, V> & Multiple): Input<V[]>;
+  export function select<T extends string, V = T>(
+    data: Iterable<T>,
+    options?: SelectOptions<T, V> & Single,
+  ): Input<V>;
   export function select<T, V = T>(data: Iterable<T>, options?: SelectOptions<T, V> & Single): Input<V>;
 
   /**
    * Radio buttons: choose one of the data's items (a Map's value, or what `valueof` returns).
-   * Nothing is chosen at first, so the value is `null`, unless given `value`.
+   * Nothing is chosen at first, so the value is `null`, unless given `value`: a radio starts on that
+   * option and, once an option is on, the student can only move to another one, so the value is
+   * never `null` (as long as `value` is one of the options). Options given as strings type the value
+   * as their union, as in {@link select}.
+   *
+   * ```ts
+   * const type = view(Inputs.radio(['additive', 'multiplicative'], { value: 'additive' }));
+   * ```
    */
+  export function radio<K, V, W = V>(
+    data: ReadonlyMap<K, V>,
+    options: ChoiceOptions<[K, V], W, K> & Chosen<W>,
+  ): Input<W>;
   export function radio<K, V, W = V>(
     data: ReadonlyMap<K, V>,
     options?: ChoiceOptions<[K, V], W, K>,
   ): Input<W | null>;
+  export function radio<T extends string, V = T>(
+    data: Iterable<T>,
+    options: ChoiceOptions<T, V> & Chosen<V>,
+  ): Input<V>;
+  export function radio<T, V = T>(data: Iterable<T>, options: ChoiceOptions<T, V> & Chosen<V>): Input<V>;
+  export function radio<T extends string, V = T>(
+    data: Iterable<T>,
+    options?: ChoiceOptions<T, V>,
+  ): Input<V | null>;
   export function radio<T, V = T>(data: Iterable<T>, options?: ChoiceOptions<T, V>): Input<V | null>;
 
   /** Checkboxes: choose any number of the data's items; the value is an array, empty at first. */
@@ -189,6 +222,10 @@ declare namespace Inputs {
     data: ReadonlyMap<K, V>,
     options?: ChoiceOptions<[K, V], W, K>,
   ): Input<W[]>;
+  export function checkbox<T extends string, V = T>(
+    data: Iterable<T>,
+    options?: ChoiceOptions<T, V>,
+  ): Input<V[]>;
   export function checkbox<T, V = T>(data: Iterable<T>, options?: ChoiceOptions<T, V>): Input<V[]>;
 
   // Only the names marked `export` are members: keeps the brand out of `Inputs.` completions.

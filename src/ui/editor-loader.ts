@@ -25,10 +25,13 @@ export function loadedEditorKit(): EditorKit | undefined {
   return loaded;
 }
 
-/** Starts loading the editor chunk when the browser is idle (within `timeout` ms at the latest). */
-export function preloadEditorKit(timeout = 2000): void {
+/**
+ * Starts loading the editor chunk when the browser is idle (within `timeout` ms at the latest),
+ * then calls `then`.
+ */
+export function preloadEditorKit(then: () => void = () => undefined, timeout = 2000): void {
   // A failure here is not reported: a later focus tries again and says what went wrong.
-  const start = () => void loadEditorKit().catch(() => undefined);
+  const start = () => void loadEditorKit().then(then, () => undefined);
   if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout });
   else setTimeout(start, timeout);
 }

@@ -57,6 +57,8 @@ export class NotebookController implements ReactiveController {
   private kernelSources = new Map<string, string>();
   private kernel?: KernelClient;
   private opened = 0;
+  /** Settles when the files the student brought so far have reached the kernel. */
+  private filesAdded: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -107,8 +109,15 @@ export class NotebookController implements ReactiveController {
     if (this.opened++ > 0) await kernel.reset();
     await kernel.open(this.kernelCells(), notebook.meta.datasets ?? []);
     if (notebook.meta.autorun !== false) await this.runAll();
-    // The student can read and run the notebook now; fetch the editor while they read.
-    preloadEditorKit();
+    // The student can read and run the notebook now; fetch the editor, and start TypeScript on
+    // this notebook's cells, while they read.
+    // (Warming is an optimisation: if it fails, the first completion simply takes longer.)
+    preloadEditorKit(
+      () =>
+        void this.cellTypes()
+          .then((types) => types.warm())
+          .catch(() => undefined),
+    );
   }
 
   /**
@@ -139,6 +148,7 @@ export class NotebookController implements ReactiveController {
 
   /** Runs every cell, with the code as shown. */
   async runAll(): Promise<void> {
+    await this.filesAdded;
     if (!this.notebook) return;
     const ids = runnableCells(this.notebook).map((c) => c.id);
     await this.syncKernel(ids);
@@ -147,6 +157,7 @@ export class NotebookController implements ReactiveController {
 
   /** Runs one cell (and what depends on it) with its code as shown. */
   async runCell(id: string): Promise<void> {
+    await this.filesAdded;
     if (!this.notebook) return;
     await this.syncKernel([id]);
     await this.kernelClient().run([id]);
@@ -221,9 +232,16 @@ export class NotebookController implements ReactiveController {
     await this.runAll();
   }
 
-  /** Makes a file the student brought readable in cells as `FileAttachment(name)`. */
+  /**
+   * Makes a file the student brought readable in cells as `FileAttachment(name)`. Runs asked for
+   * meanwhile wait for it, so a cell run right after a drop reads the new file, not the old one.
+   */
   async addFile(file: File): Promise<void> {
-    await this.kernelClient().addFile(file.name, await file.arrayBuffer());
+    const adding = this.filesAdded.then(async () =>
+      this.kernelClient().addFile(file.name, await file.arrayBuffer()),
+    );
+    this.filesAdded = adding.catch(() => undefined);
+    await adding;
   }
 
   /** Writes unsaved edits now (the page is going away). */

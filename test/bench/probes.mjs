@@ -2,7 +2,7 @@
  * Functions that run inside the page (Playwright serialises them, so each is self-contained).
  * Times are `performance.now()` of the page: milliseconds since its navigation started.
  */
-/* global window, document, performance, requestAnimationFrame, MutationObserver, Event, setTimeout, clearTimeout */
+/* global window, document, performance, requestAnimationFrame, MutationObserver, Event, setTimeout, clearTimeout, PointerEvent, MouseEvent */
 
 /**
  * An init script (runs before the app): records when the first notebook's prose is in the DOM
@@ -160,4 +160,56 @@ export function interruptOutcome({ stuck, last }) {
     othersOk,
     trail: after.map((c) => `${c.cell + 1}:${c.status}@${Math.round(c.at - log.clickAt)}`),
   };
+}
+
+/**
+ * In the page: clicks cell `cellIndex`'s code view and times, from the pointer event, until the
+ * editor has replaced it and holds the keyboard focus, then types `typed` at the end of the code
+ * and asks for completions (as Ctrl+Space does), timing until Monaco's suggestion list shows rows:
+ * the TypeScript worker has started, read the declarations and answered.
+ */
+export async function editorProbe({ cellIndex, typed, timeoutMs }) {
+  const cell = document.querySelectorAll('dp-cell')[cellIndex];
+  const view = cell?.querySelector('.dp-code-view');
+  if (!view) throw new Error(`cell ${cellIndex + 1} has no code view to click`);
+  const until = (check) =>
+    new Promise((resolve, reject) => {
+      const start = performance.now();
+      const poll = () => {
+        const at = performance.now();
+        if (check()) resolve(at);
+        else if (at - start > timeoutMs) reject(new Error(`not within ${timeoutMs} ms`));
+        else requestAnimationFrame(poll);
+      };
+      poll();
+    });
+  const box = view.getBoundingClientRect();
+  const down = { bubbles: true, clientX: box.left + 20, clientY: box.top + 14 };
+  const t0 = performance.now();
+  view.dispatchEvent(new PointerEvent('pointerdown', down));
+  view.dispatchEvent(new MouseEvent('mousedown', down));
+  view.dispatchEvent(new MouseEvent('mouseup', down));
+  view.dispatchEvent(new MouseEvent('click', down));
+  const usable = await until(() => {
+    const host = cell.querySelector('.dp-code-monaco');
+    return (
+      host !== null &&
+      !host.classList.contains('dp-code-monaco-pending') &&
+      host.contains(document.activeElement) &&
+      cell.editor !== undefined
+    );
+  });
+  // Typing: the same edit a key press makes, at the end of the code.
+  const editor = cell.editor;
+  const model = editor.getModel();
+  const line = model.getLineCount();
+  editor.setPosition({ lineNumber: line, column: model.getLineMaxColumn(line) });
+  const t1 = performance.now();
+  editor.trigger('keyboard', 'type', { text: typed });
+  // A typed `.` opens the list by itself on a real keyboard; an edit made through the API does not.
+  editor.trigger('keyboard', 'editor.action.triggerSuggest', {});
+  const suggested = await until(
+    () => document.querySelectorAll('.suggest-widget.visible .monaco-list-row').length > 0,
+  );
+  return { usableMs: usable - t0, completionsMs: suggested - t1 };
 }

@@ -24,6 +24,7 @@ import {
   navigationProbe,
   pageResources,
   sliderProbe,
+  editorProbe,
 } from './probes.mjs';
 import { chromiumArgs as CHROMIUM_ARGS, chromiumPath as CHROMIUM } from '../chromium.mjs';
 import { kB, markdownTable, max, median, min, ms, percentile, writeReadmeSection } from './report.mjs';
@@ -32,12 +33,14 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT_DIR = 'test/.output/bench-dist';
 const NOTEBOOK = '00-welcome.md';
 const VIEWPORT = { width: 1280, height: 900 };
-const RUNS = { load: 5, slider: 50, interrupt: 5 };
+const RUNS = { load: 5, slider: 50, interrupt: 5, editor: 5 };
 const TIMEOUT = 30_000;
 /** How long an interrupted notebook may take to come back before the run counts as failed. */
 const INTERRUPT_LIMIT = 5_000;
 const SLIDER_LABEL = 'Window k (months)';
 const TARGETS = { mainJs: 80_000, navigation: 1500, slider: 50, interrupt: 300 };
+/** The cell the editor is measured on (0-based): the welcome notebook's table cell, which imports arquero. */
+const EDITOR_CELL = 2;
 
 /** Runs `fn`; a failure says which step broke. */
 async function step(name, fn) {
@@ -183,6 +186,35 @@ async function measureSlider(browser, base, errors) {
 }
 
 /**
+ * First focus → a usable Monaco editor, in two situations: the student clicks into a cell as soon
+ * as the notebook has run (the editor chunk may still be loading), or after the page has been
+ * idle for a few seconds (it was preloaded then). Each run on a fresh context (empty cache). Also
+ * the first completion list after typing `aq.`, which waits for the TypeScript worker and the
+ * library declarations, and the JS the editor fetched.
+ */
+async function measureEditor(browser, base, output, errors, idleMs) {
+  const samples = [];
+  for (let run = 1; run <= RUNS.editor; run++) {
+    const { context, page } = await openNotebook(browser, base, errors);
+    try {
+      const js = new Set();
+      page.on('request', (request) => {
+        const file = buildFileOf(request.url(), base, output.files);
+        if (file) js.add(file);
+      });
+      if (idleMs > 0) await sleep(idleMs);
+      const result = await step(`opening the editor (run ${run}, idle ${idleMs} ms)`, () =>
+        page.evaluate(editorProbe, { cellIndex: EDITOR_CELL, typed: '\naq.', timeoutMs: TIMEOUT }),
+      );
+      samples.push({ ...result, js: [...js] });
+    } finally {
+      await context.close();
+    }
+  }
+  return samples;
+}
+
+/**
  * A notebook with an endless loop in its second cell: opened (it runs at once), the loop gets
  * stuck and the two cells after it wait. Interrupt must stop the loop and show the waiting cells,
  * which need the first cell's value, replayed in the fresh worker.
@@ -306,6 +338,45 @@ function interruptRow(samples) {
   };
 }
 
+function editorRows(atOnce, idle, gz, mainFiles, kernelFiles) {
+  const usable = (samples) => samples.map((s) => s.usableMs);
+  const completions = (samples) => samples.map((s) => s.completionsMs);
+  const summary = (values) => `median ${ms(median(values))} (max ${ms(max(values))})`;
+  // The JS fetched after the notebook ran: Monaco, its workers and the declarations.
+  // (The kernel's spare worker starts then too; its files are counted in the kernel's row.)
+  const files = [...new Set(idle.flatMap((s) => s.js))].filter((f) => !kernelFiles.includes(f));
+  const bytes = files.reduce((sum, f) => sum + gz(f), 0);
+  const early = files.filter((f) => mainFiles.includes(f));
+  return [
+    {
+      metric: 'First focus → usable Monaco editor (preloaded while idle)',
+      value: `${summary(usable(idle))} (n = ${idle.length})`,
+      target: '—',
+    },
+    {
+      metric: 'First focus → usable Monaco editor (clicked as soon as the notebook ran)',
+      value: `${summary(usable(atOnce))} (n = ${atOnce.length})`,
+      target: '—',
+    },
+    {
+      metric: 'Typing `aq.` → first completion list',
+      value:
+        `${summary(completions(idle))} after 5 s idle (TypeScript warmed up meanwhile); ` +
+        `${summary(completions(atOnce))} when clicked as soon as the notebook ran`,
+      target: '—',
+    },
+    {
+      metric: 'Editor JS loaded after the notebook ran (gzip)',
+      value:
+        `${kB(bytes)} (${files.length} files; ` +
+        (early.length === 0
+          ? 'none of them loaded before the notebook was visible)'
+          : `${early.join(', ')} also loaded before the notebook was visible)`),
+      target: '—',
+    },
+  ];
+}
+
 function machine(browserVersion) {
   const cpus = os.cpus();
   return {
@@ -350,6 +421,8 @@ async function main() {
     }
     const slider = await measureSlider(browser, base, errors);
     const interrupts = await measureInterrupt(browser, base, errors);
+    const editorAtOnce = await measureEditor(browser, base, output, errors, 0);
+    const editorIdle = await measureEditor(browser, base, output, errors, 5000);
 
     const expectedCells = (readFileSync(`notebooks/${NOTEBOOK}`, 'utf8').match(/^```ts\s*$/gm) ?? []).length;
     if (loads.some((l) => l.cells !== expectedCells)) {
@@ -395,6 +468,7 @@ async function main() {
         pass: median(slider) <= TARGETS.slider,
       },
       interruptRow(interrupts),
+      ...editorRows(editorAtOnce, editorIdle, gz, mainFiles, output.worker.files),
     ];
 
     const m = machine(browser.version());

@@ -32,4 +32,5 @@ export async function typeScriptFor(
 }
 
 export { createCellEditor, type CellEditor, type CellEditorOptions } from './cell-editor.ts';
-export { NotebookTypes, type TypedCell } from './notebook-types.ts';
+export { NotebookTypes } from './notebook-types.ts';
+export type { TypedCell } from './cell-declarations.ts';

@@ -3,7 +3,6 @@
  * the same compiler options, files only at `file:///` paths (the collected libs and the cell), no
  * directory listing, standard `lib.*.d.ts` files looked up by bare name.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import ts from 'typescript';
@@ -18,9 +17,9 @@ import {
 import { editorTypes } from '../../../src/build/editor-types-plugin.ts';
 import { BUILTIN_NAMES } from '../../../src/kernel/cell-scope.ts';
 import { Inputs } from '../../../src/kernel/inputs.ts';
+import { createEditor, messages, type Editor } from './language-service.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const tsLib = fileURLToPath(new URL('../../../node_modules/typescript/lib/', import.meta.url));
 const CELL = 'file:///cells/cell-2.ts';
 
 /** A cell as a student would write it, using every library and global. */
@@ -55,13 +54,17 @@ display(chart);
 display(from);
 
 const model = view(Inputs.select(['naive', 'drift'], { label: 'model' }));
-const modelIsString: Equal<typeof model, string> = true;
+const modelIsOption: Equal<typeof model, 'naive' | 'drift'> = true;
+const key = view(Inputs.select(Object.keys({ a: 1, b: 2 })));
+const keyIsString: Equal<typeof key, string> = true;
 const many = view(Inputs.select(new Map([['one', 1], ['two', 2]]), { multiple: true }));
 const manyIsNumbers: Equal<typeof many, number[]> = true;
 const pick = view(Inputs.radio([{ id: 1 }, { id: 2 }], { valueof: (d) => d.id }));
 const pickIsNumberOrNull: Equal<typeof pick, number | null> = true;
+const mode = view(Inputs.radio(['additive', 'multiplicative'], { value: 'additive' }));
+const modeIsOption: Equal<typeof mode, 'additive' | 'multiplicative'> = true;
 const boxes = view(Inputs.checkbox(['a', 'b'], { value: ['a'] }));
-const boxesAreStrings: Equal<typeof boxes, string[]> = true;
+const boxesAreOptions: Equal<typeof boxes, ('a' | 'b')[]> = true;
 const on = view(Inputs.toggle({ label: 'log scale' }));
 const onIsBoolean: Equal<typeof on, boolean> = true;
 const side = view(Inputs.toggle({ values: ['left', 'right'] as const }));
@@ -69,66 +72,22 @@ const sideIsLiteral: Equal<typeof side, 'left' | 'right'> = true;
 const n = view(Inputs.number([0, null], { placeholder: 'h' }));
 const nIsOptional: Equal<typeof n, number | undefined> = true;
 const name: string = view(Inputs.text({ value: 'x' }));
-console.log(rawIsText, columns, r1, error, summary, kIsNumber, modelIsString, manyIsNumbers);
-console.log(pickIsNumberOrNull, boxesAreStrings, onIsBoolean, sideIsLiteral, nIsOptional, name);
+console.log(rawIsText, columns, r1, error, summary, kIsNumber, modelIsOption, keyIsString, manyIsNumbers);
+console.log(pickIsNumberOrNull, modeIsOption, boxesAreOptions, onIsBoolean, sideIsLiteral, nIsOptional, name);
 `;
 
-interface Editor {
-  service: ts.LanguageService;
+/** The editor with the cell at {@link CELL}, the one model the tests below use. */
+interface CellEditor extends Editor {
   setCell(text: string): void;
 }
 
-/** A language service over exactly `libs`, a cell, and TypeScript's standard lib files. */
-function createEditor(libs: readonly EditorLib[], options: ts.CompilerOptions): Editor {
-  const files = new Map(libs.map((lib) => [lib.path, lib.text]));
-  let cell = { text: '', version: 0 };
-  const read = (name: string): string | undefined => {
-    if (name === CELL) return cell.text;
-    if (files.has(name)) return files.get(name);
-    // Monaco's worker has the standard libs under their bare names, as `lib.es2022.d.ts`.
-    if (/^lib\.[\w.]+\.d\.ts$/.test(name)) {
-      try {
-        return readFileSync(tsLib + name, 'utf8');
-      } catch {
-        return undefined;
-      }
-    }
-    return undefined;
-  };
-  const host: ts.LanguageServiceHost = {
-    getCompilationSettings: () => options,
-    getScriptFileNames: () => [CELL, ...files.keys()],
-    getScriptVersion: (name) => (name === CELL ? String(cell.version) : '1'),
-    getScriptSnapshot: (name) => {
-      const text = read(name);
-      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
-    },
-    // Monaco's worker goes by extension and takes anything not .js/.jsx/.tsx, the package.json
-    // stubs included, as TypeScript (`allowJs` is off).
-    getScriptKind: () => ts.ScriptKind.TS,
-    getCurrentDirectory: () => '',
-    getDefaultLibFileName: () => 'lib.es2022.full.d.ts',
-    readFile: read,
-    fileExists: (name) => read(name) !== undefined,
-  };
-  return {
-    service: ts.createLanguageService(host, ts.createDocumentRegistry()),
-    setCell(text) {
-      cell = { text, version: cell.version + 1 };
-    },
-  };
-}
-
-function messages(diagnostics: readonly ts.Diagnostic[]): string[] {
-  return diagnostics.map((d) => {
-    const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
-    const at = where ? `${d.file!.fileName}:${where.line + 1}:${where.character + 1} ` : '';
-    return `${at}TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-  });
+function createCellEditor(libs: readonly EditorLib[], options: ts.CompilerOptions): CellEditor {
+  const editor = createEditor(libs, options);
+  return { ...editor, setCell: (text) => editor.setFile(CELL, text) };
 }
 
 /** Completion names at the end of `prefix`, which ends with a member access like `aq.`. */
-function completionsAfter(editor: Editor, header: string, prefix: string): string[] {
+function completionsAfter(editor: CellEditor, header: string, prefix: string): string[] {
   const text = `${header}\n${prefix}`;
   editor.setCell(text);
   const info = editor.service.getCompletionsAtPosition(CELL, text.length, {});
@@ -136,13 +95,13 @@ function completionsAfter(editor: Editor, header: string, prefix: string): strin
 }
 
 let libs: EditorLib[];
-let editor: Editor;
+let editor: CellEditor;
 
 beforeAll(async () => {
   const started = performance.now();
   libs = await collectEditorTypes(root);
   const collected = performance.now();
-  editor = createEditor(libs, editorCompilerOptions as ts.CompilerOptions);
+  editor = createCellEditor(libs, editorCompilerOptions as ts.CompilerOptions);
   editor.setCell(realisticCell);
   editor.service.getSemanticDiagnostics(CELL);
   const checked = performance.now();
@@ -208,7 +167,7 @@ describe('collectEditorTypes', () => {
   });
 
   it('has declarations that check without new errors even without skipLibCheck', () => {
-    const strict = createEditor(libs, {
+    const strict = createCellEditor(libs, {
       ...(editorCompilerOptions as ts.CompilerOptions),
       skipLibCheck: false,
     });
