@@ -132,13 +132,18 @@ describe('the code editor', () => {
 
   it('shows a type error as a marker without stopping the cell from running', async () => {
     const cell = cellAt(page, 2);
-    await replaceCode(page, cell, "const count: number = 'twelve';\ncount");
+    await replaceCode(page, cell, "const forOtherCells = 1;\nconst count: number = 'twelve';\ncount");
     await page.waitForFunction(() =>
       (document.querySelectorAll('dp-cell')[1] as unknown as { markers(): { message: string }[] })
         .markers()
         .some((m) => /not assignable to type 'number'/.test(m.message)),
     );
     await page.locator('.squiggly-error').first().waitFor({ state: 'attached' });
+    // A top-level name is there for other cells: it is not flagged (or faded) as never read.
+    const messages = await cell.evaluate((e) =>
+      (e as unknown as { markers(): { message: string }[] }).markers().map((m) => m.message),
+    );
+    expect(messages.filter((m) => /never read|never used/.test(m))).toEqual([]);
     await page.keyboard.press('Control+Enter');
     await page.waitForFunction(
       () =>
@@ -155,5 +160,30 @@ describe('the code editor', () => {
     await page.keyboard.press('Enter');
     await cell.locator('.monaco-editor.focused').waitFor();
     expect(errors).toEqual([]);
+  });
+
+  it('falls back to a plain text box, saying why, when the editor cannot be loaded; edits still run', async () => {
+    const { page: offline, errors: offlineErrors } = await newPage(browser);
+    // The editor's chunks fail to load (a flaky network, a blocked CDN): nothing else does.
+    await offline.route('**/assets/editor*.js', (route) => route.abort());
+    await offline.goto(baseUrl);
+    await offline.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('dp-cell')];
+      return cells.length > 0 && cells.every((c) => c.getAttribute('data-status') === 'ok');
+    });
+    const cell = cellAt(offline, 1);
+    await cell.locator('.dp-code-view').click();
+    const box = cell.locator('textarea.dp-code-edit');
+    await box.waitFor();
+    await expect(cell.locator('.dp-cell-reason').textContent()).resolves.toMatch(
+      /code editor could not be loaded .* plain text/,
+    );
+    await box.fill('const monthsPerYear = 4;\nconst years = 12;\nmonthsPerYear * years');
+    await box.press('Shift+Enter');
+    await offline.waitForFunction(() =>
+      document.querySelectorAll('dp-cell')[1].textContent?.includes('has 48 observations'),
+    );
+    expect(offlineErrors).toEqual([]);
+    await offline.close();
   });
 });

@@ -115,8 +115,9 @@ export function createCellEditor(options: CellEditorOptions): CellEditor {
     scrollBeyondLastLine: false,
     // The cell grows with its code; the wheel scrolls the page, not the cell.
     scrollbar: { vertical: 'hidden', alwaysConsumeMouseWheel: false, horizontalScrollbarSize: 8 },
-    // Suggestions and hovers may reach outside the cell's box.
-    fixedOverflowWidgets: true,
+    // Suggestions and hovers reach outside the cell's box (its container does not clip them);
+    // Monaco's "fixed" overflow widgets misplace the details pane when the page scrolls.
+    fixedOverflowWidgets: false,
     automaticLayout: true,
     tabSize: 2,
     stickyScroll: { enabled: false },

@@ -18,6 +18,10 @@ typescriptDefaults.setDiagnosticsOptions({
   noSemanticValidation: false,
   noSyntaxValidation: false,
   onlyVisible: true,
+  // "Declared but never read" (and its variants for imports, destructuring and types): a cell's
+  // top-level names are there for the other cells, which this cell's model cannot see, so the
+  // hint would fade names that are in fact used.
+  diagnosticCodesToIgnore: [6133, 6138, 6192, 6196, 6198, 6199, 6205],
 });
 typescriptDefaults.setExtraLibs(
   editorTypes.libs.map(({ path, text }) => ({ filePath: path, content: text })),
