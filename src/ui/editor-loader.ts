@@ -25,13 +25,39 @@ export function loadedEditorKit(): EditorKit | undefined {
   return loaded;
 }
 
+/** How long the student must leave the page alone before the editor loads in the background. */
+const QUIET_MS = 1500;
+const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'scroll'] as const;
+
 /**
- * Starts loading the editor chunk when the browser is idle (within `timeout` ms at the latest),
- * then calls `then`.
+ * Starts loading the editor chunk once the student has left the page alone for a moment and the
+ * browser is idle, then calls `then`. Parsing Monaco takes the main thread for a few hundred
+ * milliseconds and starting TypeScript takes a core: done while the student drags a slider, it
+ * would make the notebook feel slow. A first click into code loads it at once anyway.
  */
-export function preloadEditorKit(then: () => void = () => undefined, timeout = 2000): void {
-  // A failure here is not reported: a later focus tries again and says what went wrong.
-  const start = () => void loadEditorKit().then(then, () => undefined);
-  if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout });
-  else setTimeout(start, timeout);
+export function preloadEditorKit(then: () => void = () => undefined): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = () => {
+    clearTimeout(timer);
+    for (const type of ACTIVITY) window.removeEventListener(type, restart, true);
+  };
+  const start = () => {
+    stop();
+    // A failure here is not reported: a later focus tries again and says what went wrong.
+    void loadEditorKit().then(then, () => undefined);
+  };
+  const idle = () => {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(start);
+    else start();
+  };
+  function restart() {
+    clearTimeout(timer);
+    timer = setTimeout(idle, QUIET_MS);
+  }
+  if (loaded) {
+    then();
+    return;
+  }
+  for (const type of ACTIVITY) window.addEventListener(type, restart, { capture: true, passive: true });
+  restart();
 }

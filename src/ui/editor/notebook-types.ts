@@ -55,7 +55,17 @@ export class NotebookTypes {
   async warm(): Promise<void> {
     const names = this.models.get(NAMES_FILE);
     if (!names) return;
-    const forModels = await getTypeScriptWorker();
+    // Monaco sets TypeScript up when the first TypeScript model appears, asynchronously; asked
+    // before that, it answers "TypeScript not registered!". Ask again shortly.
+    let forModels: Awaited<ReturnType<typeof getTypeScriptWorker>> | undefined;
+    for (let attempt = 0; forModels === undefined; attempt++) {
+      try {
+        forModels = await getTypeScriptWorker();
+      } catch (error) {
+        if (attempt >= 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
     const worker = await forModels(names.uri);
     await worker.getSemanticDiagnostics(names.uri.toString());
   }
