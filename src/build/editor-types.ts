@@ -47,7 +47,15 @@ export const editorCompilerOptions = {
   // Every .ts file is a module even without import/export: top-level `await` is allowed and one
   // cell's declarations never collide with another's. Global .d.ts files stay global.
   moduleDetection: 3, // ModuleDetectionKind.Force
-  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+  // Cells run in a Web Worker: the worker's globals, not the page's. (With lib.dom, a cell naming
+  // a value `top`, `name`, `status` or `history` would see the window's property of that name in
+  // the other cells instead of its own; and `document` would seem to exist.)
+  lib: [
+    'lib.es2022.d.ts',
+    'lib.webworker.d.ts',
+    'lib.webworker.iterable.d.ts',
+    'lib.webworker.asynciterable.d.ts',
+  ],
   // No automatic `@types` packages: the worker cannot list folders, and all types are given here.
   types: [] as string[],
   // Look up `lib` files by name only, not as `@typescript/lib-*` packages.
@@ -66,7 +74,7 @@ export const editorCompilerOptionsJson = {
   module: 'esnext',
   moduleResolution: 'bundler',
   moduleDetection: 'force',
-  lib: ['es2022', 'dom', 'dom.iterable'],
+  lib: ['es2022', 'webworker', 'webworker.iterable', 'webworker.asynciterable'],
   types: [] as string[],
   libReplacement: false,
   strict: true,

@@ -1,6 +1,6 @@
 /**
  * The names the kernel gives every cell — `display`, `view`, `Inputs`, `FileAttachment` (and
- * `console`, which lib.dom already declares) — as the editor's TypeScript sees them.
+ * `console`, which the worker's lib already declares) — as the editor's TypeScript sees them.
  *
  * A global script (no top-level import or export) so that the editor can load it as an extra lib
  * and every cell sees these names without importing them. The runtime is in cell-scope.ts,
@@ -284,4 +284,32 @@ declare namespace FileAttachment {
 
   /** Parsed rows, one object per line keyed by the header, with the header's names as `columns`. */
   type Rows<V> = Record<string, V>[] & { columns: string[] };
+}
+
+/*
+ * Cells run in a worker, so the editor gives them the worker's lib, which has no DOM. Plot's
+ * declarations still name a few DOM types (what `Plot.plot` returns, its `document` option); they
+ * are declared here as opaque shapes so that Plot's types resolve. A chart is only ever passed on
+ * (to `display`, or as a cell's value), never taken apart, in a cell.
+ */
+/** A DOM node made by Plot in the worker's small document. */
+interface Node {
+  readonly nodeName: string;
+}
+/** An element made by Plot (a chart, a legend, a figure). */
+interface Element extends Node {
+  readonly tagName: string;
+}
+/* eslint-disable @typescript-eslint/no-empty-object-type -- names for Plot's declarations, nothing more */
+interface HTMLElement extends Element {}
+interface SVGElement extends Element {}
+interface SVGSVGElement extends SVGElement {}
+interface SVGMarkerElement extends SVGElement {}
+/** The document Plot renders into (in a cell, the worker's own; no need to pass one). */
+interface Document extends Node {}
+interface Window {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */
+/** CSS properties for Plot's `style` option, e.g. `{ fontSize: '14px' }`. */
+interface CSSStyleDeclaration {
+  [property: string]: string | undefined;
 }

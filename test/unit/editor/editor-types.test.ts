@@ -257,7 +257,7 @@ describe('cell-globals.d.ts', () => {
     );
   }
 
-  it('declares every builtin name but console (lib.dom declares that)', () => {
+  it("declares every builtin name but console (the worker's lib declares that)", () => {
     const scope = globals();
     for (const name of BUILTIN_NAMES) {
       const files = scope.get(name) ?? [];

@@ -102,6 +102,49 @@ describe('the check itself', () => {
     expect(hover('k ')).toBe('const k: number');
     expect(hover('n;')).toBe('const n: number');
   });
+
+  it('shares the types a cell declares (aliases, interfaces, classes) with the other cells', () => {
+    const cells = [
+      {
+        id: 'cell-1',
+        source:
+          'interface Point {\n  x: number;\n}\ntype Pair = [number, number];\nclass Counter {\n  n = 0;\n}\nconst origin: Point = { x: 0 };',
+      },
+      {
+        id: 'cell-2',
+        source:
+          'const p: Point = { x: 1 };\nconst q: Pair = [1, 2];\nconst c: Counter = new Counter();\nconst bad: Point = { x: 1, y: 2 };',
+      },
+    ];
+    const editor = openNotebook(libs, cells);
+    const found = squiggles(editor, cells);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^cell 2 \(cell-2\), line 4: TS2353 .*'y' does not exist in type 'Point'/);
+  });
+
+  it("gives cells the worker's globals: names a window has are free for cells, and there is no document", () => {
+    // With the page's lib, `top`, `name` and `status` would be the window's (`WindowProxy`, `void`,
+    // `string`) in every other cell, whatever a cell defined.
+    const cells = [
+      {
+        id: 'cell-1',
+        source: `const top = [3, 1, 2];
+const status = 200;
+const history = [1, 2];`,
+      },
+      {
+        id: 'cell-2',
+        source: `const best = top.map((x) => x * 2);
+const ok = status + 1;
+history.length`,
+      },
+      { id: 'cell-3', source: `document.title` },
+    ];
+    const editor = openNotebook(libs, cells);
+    expect(squiggles(editor, cells)).toEqual([
+      "cell 3 (cell-3), line 1: TS2584 Cannot find name 'document'. Do you need to change your target library? Try changing the 'lib' compiler option to include 'dom'.",
+    ]);
+  });
 });
 
 describe.each(files)('notebooks/%s', (file) => {
