@@ -166,7 +166,11 @@ export class DpApp extends LitElement {
   };
 
   private onKeyDown = (event: KeyboardEvent) => {
-    const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select');
+    // Keys typed into a field or the code editor (Monaco types through an EditContext element, not a
+    // text area) are text, not shortcuts.
+    const typing =
+      event.target instanceof HTMLElement &&
+      event.target.closest('input, textarea, select, [contenteditable], .monaco-editor');
     if (event.key === '?' && !typing) {
       event.preventDefault();
       this.shortcuts = !this.shortcuts;
@@ -180,6 +184,20 @@ export class DpApp extends LitElement {
     if (event.key === 'i' && event.ctrlKey && event.shiftKey) {
       event.preventDefault();
       void this.controller.interrupt();
+    }
+    // Jupyter's habit: Ctrl/Cmd+S saves. Work is saved as it is typed; write it now, and say where
+    // it is kept, instead of the browser's "Save page as…".
+    if (
+      event.key.toLowerCase() === 's' &&
+      (event.ctrlKey || event.metaKey) &&
+      !event.shiftKey &&
+      !event.altKey
+    ) {
+      event.preventDefault();
+      void this.controller.flush().then(() => {
+        this.message =
+          'Saved in this browser (your changes are saved as you type). Download .md keeps a copy as a file.';
+      });
     }
   };
 
@@ -196,6 +214,7 @@ export class DpApp extends LitElement {
       ['Ctrl/Cmd+/', 'in the code: comment or uncomment the lines'],
       ['Ctrl+M', 'in the code: let Tab move the focus instead of indenting'],
       ['Ctrl+Shift+I', 'interrupt the running cell'],
+      ['Ctrl/Cmd+S', 'save now (changes are also saved as you type, in this browser)'],
       ['?', 'show or hide this list'],
     ];
     return html`<div class="dp-shortcuts" role="dialog" aria-label="Keyboard shortcuts">

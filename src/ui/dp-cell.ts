@@ -170,6 +170,7 @@ export class DpCell extends LitElement {
           void this.controller.insertCellAfter(this.cell.id);
         },
         onLeave: () => this.querySelector<HTMLElement>('.dp-code-monaco')?.focus(),
+        onInterrupt: () => void this.controller.interrupt(),
       });
       this.cellEditor.showErrorLine(this.errorLine());
       // Two frames: Monaco lays out in one and paints in the next; then the text can go.

@@ -152,6 +152,31 @@ describe('the code editor', () => {
     );
   });
 
+  it('keys typed in code are text: `?` types a question mark; Ctrl+S saves; Ctrl+Shift+I interrupts', async () => {
+    const cell = cellAt(page, 2);
+    await replaceCode(page, cell, 'const answer = years > 10 ');
+    await page.keyboard.type('? "long" : "short";');
+    expect(await codeOf(cell)).toBe('const answer = years > 10 ? "long" : "short";');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).resolves.toBe(0);
+    await page.keyboard.press('Control+s');
+    await page.locator('.dp-message', { hasText: 'Saved in this browser' }).waitFor();
+    // An endless loop, run from the editor and interrupted from it.
+    await replaceCode(page, cell, 'while (true) {}');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(
+      () => document.querySelectorAll('dp-cell')[1].getAttribute('data-status') === 'running',
+    );
+    await page.keyboard.press('Control+Shift+I');
+    await page.waitForFunction(
+      () => document.querySelectorAll('dp-cell')[1].getAttribute('data-status') === 'interrupted',
+    );
+    await replaceCode(page, cell, '`${years} years`');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(
+      () => document.querySelectorAll('dp-cell')[1].getAttribute('data-status') === 'ok',
+    );
+  });
+
   it('Escape leaves the editor and Enter goes back in', async () => {
     const cell = cellAt(page, 2);
     await openEditor(cell);

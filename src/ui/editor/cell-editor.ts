@@ -3,7 +3,7 @@
  * size, line height, padding, background), so swapping one for the other does not move the page.
  * It grows with its content instead of scrolling, lets the page scroll under the mouse wheel, and
  * keeps the notebook's keys: Shift+Enter runs and moves on, Ctrl/Cmd+Enter runs in place,
- * Alt+Enter runs and inserts a cell below, Escape leaves the editor.
+ * Alt+Enter runs and inserts a cell below, Escape leaves the editor, Ctrl/Cmd+Shift+I interrupts.
  */
 import { monaco } from './monaco.ts';
 
@@ -26,6 +26,8 @@ export interface CellEditorOptions {
   onRunAndInsert(): void;
   /** Escape (when no widget is open). */
   onLeave(): void;
+  /** Ctrl/Cmd+Shift+I, the app's Interrupt (Monaco would format the code). */
+  onInterrupt(): void;
 }
 
 /** A cell's editor: what the cell calls on it. */
@@ -155,6 +157,12 @@ export function createCellEditor(options: CellEditorOptions): CellEditor {
       options.onRunAndInsert,
     ),
     action('leave', 'Leave the editor', KeyCode.Escape, options.onLeave, noWidget),
+    action(
+      'interrupt',
+      'Interrupt the running cell',
+      KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyI,
+      options.onInterrupt,
+    ),
   );
 
   const focus = (position?: { lineNumber: number; column: number }) => {
