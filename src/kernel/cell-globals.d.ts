@@ -33,17 +33,17 @@ declare function display<T>(value: T): T;
 declare function view<T>(input: Inputs.Input<T>): T;
 
 /**
- * The controls a cell can show with {@link view}, with Observable Inputs' signatures. Only the
+ * The controls a cell can show with `view`, with Observable Inputs' signatures. Only the
  * options that make sense without a DOM are supported (no `transform`, `width`, `validate`, or HTML
  * labels); unknown options are ignored, and a bad value of a known option throws a `TypeError`
  * naming the input.
  */
 declare namespace Inputs {
-  /** Brands {@link Input} so that only the `Inputs.*` factories make one. Type-only. */
+  /** Brands `Input` so that only the `Inputs.*` factories make one. Type-only. */
   const inputValue: unique symbol;
 
   /**
-   * A control made by `Inputs.*`: pass it to {@link view} (or {@link display}) to show it. Cells see
+   * A control made by `Inputs.*`: pass it to `view` (or `display`) to show it. Cells see
    * the value it stands for, of type `T`, through `view`.
    */
   export interface Input<T> {
@@ -52,7 +52,7 @@ declare namespace Inputs {
     readonly defaultValue: T;
   }
 
-  /** Options of {@link range}. */
+  /** Options of `range`. */
   export interface RangeOptions {
     /** Initial value; defaults to the middle of the extent. Clamped into the extent and snapped to `step`. */
     value?: number;
@@ -62,7 +62,7 @@ declare namespace Inputs {
     disabled?: boolean;
   }
 
-  /** Options of {@link number}. */
+  /** Options of `number`. */
   export interface NumberOptions {
     /** Initial value; empty (`undefined`) when absent. */
     value?: number;
@@ -72,7 +72,7 @@ declare namespace Inputs {
     disabled?: boolean;
   }
 
-  /** Options of {@link text}. */
+  /** Options of `text`. */
   export interface TextOptions {
     label?: string;
     /** Initial text; default `""`. */
@@ -81,7 +81,7 @@ declare namespace Inputs {
     disabled?: boolean;
   }
 
-  /** Options of {@link toggle}; `T` is the type of `values` (default `boolean`). */
+  /** Options of `toggle`; `T` is the type of `values` (default `boolean`). */
   export interface ToggleOptions<T = boolean> {
     label?: string;
     /** Initially on? Default `false`; with `values`, one of the two values. */
@@ -113,7 +113,7 @@ declare namespace Inputs {
     disabled?: boolean;
   }
 
-  /** Options of {@link select}. */
+  /** Options of `select`. */
   export interface SelectOptions<D = unknown, V = D, K = unknown> extends ChoiceOptions<D, V, K> {
     /**
      * Allow choosing several options; the value is then an array. A positive number is
@@ -122,11 +122,11 @@ declare namespace Inputs {
     multiple?: boolean | number;
   }
 
-  /** Options that make {@link select} a multiple choice. */
+  /** Options that make `select` a multiple choice. */
   type Multiple = { multiple: true | number };
-  /** Options that keep {@link select} a single choice. */
+  /** Options that keep `select` a single choice. */
   type Single = { multiple?: false };
-  /** Options that start {@link radio} on an option, so that its value is never `null`. */
+  /** Options that start `radio` on an option, so that its value is never `null`. */
   type Chosen<V> = { value: NoInfer<V> };
 
   /**
@@ -192,7 +192,7 @@ declare namespace Inputs {
    * Nothing is chosen at first, so the value is `null`, unless given `value`: a radio starts on that
    * option and, once an option is on, the student can only move to another one, so the value is
    * never `null` (as long as `value` is one of the options). Options given as strings type the value
-   * as their union, as in {@link select}.
+   * as their union, as in `select`.
    *
    * ```ts
    * const type = view(Inputs.radio(['additive', 'multiplicative'], { value: 'additive' }));
@@ -267,7 +267,7 @@ interface FileAttachment {
   csv(options: FileAttachment.DsvOptions & { typed: true }): Promise<FileAttachment.Rows<any>>;
   csv(options?: FileAttachment.DsvOptions & { typed?: false }): Promise<FileAttachment.Rows<string>>;
   csv(options?: FileAttachment.DsvOptions): Promise<FileAttachment.Rows<any>>;
-  /** Rows of a tab-separated file, like {@link csv}. */
+  /** Rows of a tab-separated file, like `csv`. */
   tsv(options: FileAttachment.DsvOptions & { typed: true }): Promise<FileAttachment.Rows<any>>;
   tsv(options?: FileAttachment.DsvOptions & { typed?: false }): Promise<FileAttachment.Rows<string>>;
   tsv(options?: FileAttachment.DsvOptions): Promise<FileAttachment.Rows<any>>;
