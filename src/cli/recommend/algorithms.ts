@@ -2,10 +2,12 @@
  * The recommenders `dplab recommend` runs, each behind one shape: fit on the training interactions,
  * then a top-k list for each asked-for user (by dense index), the user's own items left out. Running
  * one algorithm is the unit of work of a worker thread ({@link runAlgorithm}); it never throws — a
- * failure is reported in its result and the other algorithms go on.
+ * failure is reported in its result and the other algorithms go on. The options given with `--param`
+ * (params.ts) reach the fit call unchanged, so the library's own checks of their ranges apply.
  */
 import type { TaskFunction } from '../worker-pool.ts';
 import {
+  bprDefaults,
   fitBpr,
   fitContentBased,
   fitImplicitAls,
@@ -14,15 +16,27 @@ import {
   fitPopularity,
   fitRandom,
   fitUserKnn,
+  implicitAlsDefaults,
+  neighbourDefaults,
+  popularityDefaults,
   recommendAll,
   recommendBpr,
   recommendImplicitAls,
   recommendLightFm,
   tokenize,
+  type BprOptions,
+  type ContentBasedOptions,
+  type ImplicitAlsOptions,
   type Interactions,
   type ItemContent,
+  type ItemKnnOptions,
+  type LightFmOptions,
+  type PopularityOptions,
+  type RandomOptions,
   type RecommenderModel,
+  type UserKnnOptions,
 } from '../../recommend/index.ts';
+import { fitOptions, type AlgorithmParams } from './params.ts';
 
 /** One algorithm of the command. */
 export interface AlgorithmInfo {
@@ -35,12 +49,37 @@ export interface AlgorithmInfo {
 }
 
 export const algorithms: readonly AlgorithmInfo[] = [
-  { name: 'pop', baseline: true, needsItems: false, description: 'most popular items (by users)' },
+  {
+    name: 'pop',
+    baseline: true,
+    needsItems: false,
+    description: `most popular items (by ${popularityDefaults.count})`,
+  },
   { name: 'random', baseline: true, needsItems: false, description: 'uniformly random items' },
-  { name: 'itemknn', baseline: false, needsItems: false, description: 'item-kNN, cosine, 50 neighbours' },
-  { name: 'userknn', baseline: false, needsItems: false, description: 'user-kNN, cosine, 50 neighbours' },
-  { name: 'als', baseline: false, needsItems: false, description: 'implicit ALS, 64 factors, 15 iterations' },
-  { name: 'bpr', baseline: false, needsItems: false, description: 'BPR-MF, 32 factors, 30 epochs' },
+  {
+    name: 'itemknn',
+    baseline: false,
+    needsItems: false,
+    description: `item-kNN, ${neighbourDefaults.similarity}, ${neighbourDefaults.neighbours} neighbours`,
+  },
+  {
+    name: 'userknn',
+    baseline: false,
+    needsItems: false,
+    description: `user-kNN, ${neighbourDefaults.similarity}, ${neighbourDefaults.neighbours} neighbours`,
+  },
+  {
+    name: 'als',
+    baseline: false,
+    needsItems: false,
+    description: `implicit ALS, ${implicitAlsDefaults.factors} factors, ${implicitAlsDefaults.iterations} iterations`,
+  },
+  {
+    name: 'bpr',
+    baseline: false,
+    needsItems: false,
+    description: `BPR-MF, ${bprDefaults.factors} factors, ${bprDefaults.epochs} epochs`,
+  },
   { name: 'content', baseline: false, needsItems: true, description: 'content-based, TF-IDF + attributes' },
   {
     name: 'hybrid',
@@ -67,6 +106,8 @@ export interface AlgorithmTask {
   k: number;
   seed: number;
   items?: ItemContent[];
+  /** The options given with `--param` for this algorithm (defaults otherwise). */
+  params?: AlgorithmParams;
 }
 
 /** One algorithm's lists: `items[n]` and `scores[n]` are the list of `users[n]` (item indices, best first). */
@@ -128,33 +169,38 @@ function itemFeatures(c: ItemContent): string[] {
 function fit(task: AlgorithmTask): Ranker {
   const { train, k, seed } = task;
   const itemIndex = new Map(train.itemIds.map((id, i) => [id, i]));
+  // Checked against the algorithm's option specs when the flags were parsed; the ranges are the fit's to check.
+  const options = fitOptions(task.algo, task.params, seed);
   switch (task.algo) {
     case 'pop':
-      return fromRegistry(fitPopularity(train), train, k, itemIndex);
+      return fromRegistry(fitPopularity(train, options as PopularityOptions), train, k, itemIndex);
     case 'random':
-      return fromRegistry(fitRandom(train, { seed }), train, k, itemIndex);
+      return fromRegistry(fitRandom(train, options as RandomOptions), train, k, itemIndex);
     case 'itemknn':
-      return fromRegistry(fitItemKnn(train), train, k, itemIndex);
+      return fromRegistry(fitItemKnn(train, options as ItemKnnOptions), train, k, itemIndex);
     case 'userknn':
-      return fromRegistry(fitUserKnn(train), train, k, itemIndex);
+      return fromRegistry(fitUserKnn(train, options as UserKnnOptions), train, k, itemIndex);
     case 'content':
       return fromRegistry(
-        fitContentBased(train, contentOf(train, task.items, 'content')),
+        fitContentBased(train, contentOf(train, task.items, 'content'), options as ContentBasedOptions),
         train,
         k,
         itemIndex,
       );
     case 'als': {
-      const model = fitImplicitAls(train, { factors: 64, iterations: 15, seed });
+      const model = fitImplicitAls(train, options as ImplicitAlsOptions);
       return byIndex((u) => recommendImplicitAls(model, train, u, { k }));
     }
     case 'bpr': {
-      const model = fitBpr(train, { seed });
+      const model = fitBpr(train, options as BprOptions);
       return byIndex((u) => recommendBpr(model, train, u, { k }));
     }
     case 'hybrid': {
       const content = contentOf(train, task.items, 'hybrid');
-      const model = fitLightFm(train, { itemFeatures: content.map(itemFeatures), seed });
+      const model = fitLightFm(train, {
+        ...(options as LightFmOptions),
+        itemFeatures: content.map(itemFeatures),
+      });
       return byIndex((u) => recommendLightFm(model, train, u, { k }));
     }
     default:

@@ -1,8 +1,8 @@
 /**
  * `dplab recommend`: fits the chosen recommenders to an interactions CSV, ranks top-k items for every
  * warm user (one with history in train), scores the lists against a held-out test set and prints a
- * leaderboard, baselines first; `--out` writes the lists. One algorithm failing is reported and the
- * others go on.
+ * leaderboard, baselines first; `--param` sets a model's options (params.ts), `--out` writes the lists
+ * as CSV or JSON. One algorithm failing is reported and the others go on.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -19,7 +19,13 @@ import { formatLeaderboard, keepUsers, leaderboard, usersWithHistory } from './l
 import { runOnWorkers } from '../worker-pool.ts';
 import { readInteractions, readItems, readText } from './read-interactions.ts';
 import { isSplitName, splitNames, splitRows } from './split.ts';
-import { formatRecommendations } from './write-recommendations.ts';
+import { formatNonDefault, formatParamList, parseParams } from './params.ts';
+import {
+  formatRecommendations,
+  formatRecommendationsJson,
+  outputFormat,
+  outputFormats,
+} from './write-recommendations.ts';
 
 export const recommendUsage = `Usage: dplab recommend <interactions.csv[.gz] | -> [options]
 
@@ -41,8 +47,12 @@ Options:
   --items FILE      items CSV (item or stock_code, description, other columns as attributes)
   --user-col NAME, --item-col NAME, --value-col NAME, --date-col NAME
                     the columns to use (default: detected from the header)
+  --param A.O=V     set option O of algorithm A, e.g. --param als.factors=32 --param
+                    itemknn.similarity=pearson (repeatable; an error lists the algorithm's options)
+  --list-params     print every algorithm's options with their defaults, then exit
   --jobs N          algorithms run at once on worker threads (default 1, so timings don't share cores)
-  --out FILE        write the lists to FILE (.csv): user,algo,rank,item,score
+  --out FILE        write the lists to FILE: .csv (user,algo,rank,item,score) or .json (an array of
+                    {user, algo, rank, item, score} objects)
   --quiet           no progress on stderr
 
 Algorithms: ${algorithms.map((a) => `${a.name} = ${a.description}`).join('; ')}.`;
@@ -54,7 +64,11 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   return n;
 }
 
-/** Runs the command; returns the exit code (0 when every algorithm ran, 3 when some failed). */
+/**
+ * Runs the command; returns the exit code: 0 when every algorithm ran, 3 when some failed. A
+ * mistake in the command line or the data (a bad flag, a bad `--param`, a bad row) is thrown, and
+ * `dplab` prints it and exits 1, as `dplab forecast` does.
+ */
 export async function recommendCommand(argv: string[]): Promise<number> {
   const { values: opt, positionals } = parseArgs({
     args: argv,
@@ -73,11 +87,17 @@ export async function recommendCommand(argv: string[]): Promise<number> {
       'item-col': { type: 'string' },
       'value-col': { type: 'string' },
       'date-col': { type: 'string' },
+      param: { type: 'string', multiple: true },
+      'list-params': { type: 'boolean', default: false },
       jobs: { type: 'string' },
       out: { type: 'string' },
       quiet: { type: 'boolean', default: false },
     },
   });
+  if (opt['list-params']) {
+    console.log(formatParamList(algorithms.map((a) => a.name)));
+    return 0;
+  }
   if (positionals.length !== 1) throw new Error(`expected one interactions file (or -)\n\n${recommendUsage}`);
   const [file] = positionals;
   const k = positiveInt('k', opt.k, 10);
@@ -91,7 +111,9 @@ export async function recommendCommand(argv: string[]): Promise<number> {
   const share = opt.test === undefined ? undefined : Number(opt.test);
   if (share !== undefined && !(share > 0 && share < 1))
     throw new Error(`--test must be a share between 0 and 1, e.g. 0.2, got "${opt.test}"`);
-  if (opt.out && !opt.out.endsWith('.csv')) throw new Error(`--out must end in .csv, got "${opt.out}"`);
+  const format = opt.out === undefined ? undefined : outputFormat(opt.out);
+  if (opt.out !== undefined && !format)
+    throw new Error(`--out must end in ${outputFormats.join(' or ')}, got "${opt.out}"`);
 
   const requested = opt.algos
     ?.split(',')
@@ -106,6 +128,11 @@ export async function recommendCommand(argv: string[]): Promise<number> {
       );
   }
   const algos = requested ?? algorithms.filter((a) => opt.items || !a.needsItems).map((a) => a.name);
+  const params = parseParams(
+    opt.param ?? [],
+    algorithms.map((a) => a.name),
+    algos,
+  );
 
   const source = file === '-' ? 'standard input' : file;
   const { rows, columns } = readInteractions(readText(file), source, {
@@ -147,6 +174,7 @@ export async function recommendCommand(argv: string[]): Promise<number> {
     k,
     seed,
     ...(items ? { items } : {}),
+    ...(params[algo] ? { params: params[algo] } : {}),
   }));
   const results: AlgorithmResult[] = [];
   // A bar on a terminal; elsewhere (logs, pipes) a line as each algorithm starts and ends.
@@ -181,12 +209,10 @@ export async function recommendCommand(argv: string[]): Promise<number> {
   }
   if (opt.out) {
     const order = new Map(algos.map((a, i) => [a, i]));
+    const sorted = [...results].sort((a, b) => order.get(a.algo)! - order.get(b.algo)!);
     writeFileSync(
       opt.out,
-      formatRecommendations(
-        [...results].sort((a, b) => order.get(a.algo)! - order.get(b.algo)!),
-        train,
-      ),
+      format === '.json' ? formatRecommendationsJson(sorted, train) : formatRecommendations(sorted, train),
     );
   }
 
@@ -197,6 +223,8 @@ export async function recommendCommand(argv: string[]): Promise<number> {
         : ''),
   );
   console.log(formatLeaderboard(leaderboard(results, algos, train, test, k), k));
+  const nonDefault = formatNonDefault(algos, params, seed);
+  if (nonDefault) console.log(nonDefault);
   if (opt.out) console.log(`Recommendations written to ${opt.out}`);
   return failures.length ? 3 : 0;
 }

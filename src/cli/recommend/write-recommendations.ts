@@ -1,23 +1,66 @@
-/** Writes the lists of `dplab recommend --out`: one row per user, algorithm and rank — `user,algo,rank,item,score`. */
+/**
+ * Writes the lists of `dplab recommend --out`: one record per user, algorithm and rank —
+ * `user,algo,rank,item,score` — as CSV (`.csv`) or as a JSON array of `{ user, algo, rank, item, score }`
+ * objects (`.json`). JSON keeps the CSV's flat rows rather than nesting per user so the two formats hold
+ * the same records and load the same way (one table in pandas, DuckDB or jq); rank and score are numbers.
+ */
 import { csvFormatRows } from 'd3-dsv';
 import type { Interactions } from '../../recommend/index.ts';
 import type { AlgorithmResult } from './algorithms.ts';
 
-/** The CSV text, header included; failed algorithms have no rows. */
-export function formatRecommendations(results: readonly AlgorithmResult[], train: Interactions): string {
-  const rows: string[][] = [['user', 'algo', 'rank', 'item', 'score']];
+/** One recommendation: `rank` counts from 1 (best); `score` has 6 significant digits. */
+export interface RecommendationRecord {
+  user: string;
+  algo: string;
+  rank: number;
+  item: string;
+  score: number;
+}
+
+/** The file formats `--out` writes, by file-name ending. */
+export const outputFormats = ['.csv', '.json'] as const;
+
+/** The format of `file` by its ending (case matters, as for `dplab forecast --out`), or undefined. */
+export function outputFormat(file: string): (typeof outputFormats)[number] | undefined {
+  return outputFormats.find((ext) => file.endsWith(ext));
+}
+
+/** Every list as records, in result order; failed algorithms have none. */
+export function recommendationRecords(
+  results: readonly AlgorithmResult[],
+  train: Interactions,
+): RecommendationRecord[] {
+  const out: RecommendationRecord[] = [];
   for (const r of results) {
     r.users.forEach((u, n) => {
       (r.items[n] ?? []).forEach((i, rank) => {
-        rows.push([
-          train.userIds[u],
-          r.algo,
-          String(rank + 1),
-          train.itemIds[i],
-          String(+r.scores[n][rank].toPrecision(6)),
-        ]);
+        out.push({
+          user: train.userIds[u],
+          algo: r.algo,
+          rank: rank + 1,
+          item: train.itemIds[i],
+          score: +r.scores[n][rank].toPrecision(6),
+        });
       });
     });
   }
-  return csvFormatRows(rows) + '\n';
+  return out;
+}
+
+/** The CSV text, header included. */
+export function formatRecommendations(results: readonly AlgorithmResult[], train: Interactions): string {
+  const rows = recommendationRecords(results, train).map((r) => [
+    r.user,
+    r.algo,
+    String(r.rank),
+    r.item,
+    String(r.score),
+  ]);
+  return csvFormatRows([['user', 'algo', 'rank', 'item', 'score'], ...rows]) + '\n';
+}
+
+/** The JSON text: an array with one record per line, so large files stay readable and diffable. */
+export function formatRecommendationsJson(results: readonly AlgorithmResult[], train: Interactions): string {
+  const records = recommendationRecords(results, train);
+  return records.length ? `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n` : '[]\n';
 }
