@@ -21,6 +21,12 @@ import {
   type EditLayer,
 } from '../notebook/edit-layer.ts';
 import type { Notebook } from '../notebook/notebook.ts';
+import { undoRemoval } from '../notebook/undo-removal.ts';
+
+/** A step Undo can take back: a removal (the layers around it) or a move (taken back by moving back). */
+type UndoStep =
+  | { kind: 'remove'; before: EditLayer; after: EditLayer }
+  | { kind: 'move'; blockId: string; direction: -1 | 1 };
 
 const SAVE_DELAY_MS = 300;
 let store: UseStore | undefined;
@@ -36,7 +42,7 @@ export class StudentWork {
   private timer?: ReturnType<typeof setTimeout>;
   private applied: AppliedLayer;
   /** Layers before each deletion or move, newest last, so those can be undone. */
-  private undoStack: EditLayer[] = [];
+  private undoStack: UndoStep[] = [];
 
   private constructor(
     /** IndexedDB key: where the notebook came from and its name. */
@@ -94,7 +100,11 @@ export class StudentWork {
 
   /** Removes a block (undo with {@link undo}). */
   remove(blockId: string): void {
-    this.change(recordRemove(this.layer, this.lesson, blockId));
+    const before = this.layer;
+    const after = recordRemove(before, this.lesson, blockId);
+    if (after === before) return;
+    this.undoStack.push({ kind: 'remove', before, after });
+    this.update(after);
   }
 
   /**
@@ -102,7 +112,11 @@ export class StudentWork {
    * Returns whether it moved (the first block cannot go up, nor the last down).
    */
   move(blockId: string, direction: -1 | 1): boolean {
-    return this.change(recordMove(this.layer, this.lesson, blockId, direction));
+    const after = recordMove(this.layer, this.lesson, blockId, direction);
+    if (after === this.layer) return false;
+    this.undoStack.push({ kind: 'move', blockId, direction });
+    this.update(after);
+    return true;
   }
 
   /** Whether there is a deletion or move to undo. */
@@ -110,14 +124,22 @@ export class StudentWork {
     return this.undoStack.length > 0;
   }
 
-  /** Takes back the last deletion or move. */
+  /**
+   * Takes back the last deletion or move, keeping everything typed since (a removal is undone as
+   * the difference it made, a move by moving back).
+   */
   undo(): void {
-    const previous = this.undoStack.pop();
-    if (previous) this.update(previous);
+    const step = this.undoStack.pop();
+    if (step?.kind === 'remove') this.update(undoRemoval(this.layer, step.before, step.after));
+    else if (step?.kind === 'move') {
+      this.update(recordMove(this.layer, this.lesson, step.blockId, step.direction === 1 ? -1 : 1));
+    }
   }
 
   /** Back to the lesson for the whole notebook. */
   resetAll(): void {
+    // Nothing to undo in a notebook back to the lesson (and a removal's records are gone).
+    this.undoStack = [];
     this.update(emptyLayer(this.key));
   }
 
@@ -127,14 +149,6 @@ export class StudentWork {
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.save();
-  }
-
-  /** Applies a change that Undo can take back; a change that changes nothing is not kept. */
-  private change(layer: EditLayer): boolean {
-    if (layer === this.layer) return false;
-    this.undoStack.push(this.layer);
-    this.update(layer);
-    return true;
   }
 
   private update(layer: EditLayer): void {

@@ -38,6 +38,47 @@ describe('StudentWork: moving, inserting Markdown, undo', () => {
     expect(work.edited).toBe(false);
   });
 
+  it('Undo keeps everything typed after the step it takes back', async () => {
+    const work = await StudentWork.load('k', lesson);
+    work.edit('cell-1', 'const a = 10;');
+    const mine = work.insert(4);
+    work.edit(mine, 'const mine = 1;');
+    work.remove('cell-1');
+    work.remove(mine);
+    // Typed after the removals: an edit, and a new Markdown block with text.
+    work.edit('cell-2', 'const b = 20;');
+    const note = work.insert(0, 'markdown');
+    work.edit(note, 'Notes.\n');
+    // The new block took the id `mine` had; `mine` comes back under a new one.
+    expect(note).toBe(mine);
+    work.undo(); // brings back `mine`
+    work.undo(); // brings back cell-1, with its edit
+    const text = (id: string) => work.result.notebook.blocks.find((b) => b.id === id)?.source;
+    const back = ids(work)[5]!;
+    expect(ids(work)).toEqual([note, 'md-1', 'cell-1', 'md-2', 'cell-2', back]);
+    expect(new Set(ids(work)).size).toBe(6);
+    expect([text('cell-1'), text(back), text('cell-2'), text(note)]).toEqual([
+      'const a = 10;',
+      'const mine = 1;',
+      'const b = 20;',
+      'Notes.\n',
+    ]);
+
+    // A move, then an edit of the moved block: Undo moves it back with the edit.
+    work.move('cell-2', -1);
+    work.edit('cell-2', 'const b = 30;');
+    work.undo();
+    expect(ids(work)).toEqual([note, 'md-1', 'cell-1', 'md-2', 'cell-2', back]);
+    expect(text('cell-2')).toBe('const b = 30;');
+    expect(work.canUndo).toBe(false);
+
+    // Reset notebook leaves nothing to undo.
+    work.remove('cell-2');
+    work.resetAll();
+    expect(work.canUndo).toBe(false);
+    expect(ids(work)).toEqual(['md-1', 'cell-1', 'md-2', 'cell-2']);
+  });
+
   it('inserts Markdown blocks as well as code cells, and moves them', async () => {
     const work = await StudentWork.load('k', lesson);
     const note = work.insert(2, 'markdown');
