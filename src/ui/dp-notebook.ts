@@ -101,6 +101,31 @@ export class DpNotebook extends LitElement {
     if (editor && document.activeElement !== editor) editor.focus();
   }
 
+  /** The lesson blocks the student deleted, each with a way back (Undo is gone after a reload). */
+  private renderRemoved() {
+    const removed = this.controller.work?.removed ?? [];
+    if (removed.length === 0) return nothing;
+    const preview = (text: string) => {
+      const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
+      return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+    };
+    return html`<details class="dp-removed">
+      <summary>Deleted (${removed.length})</summary>
+      <ul>
+        ${removed.map(
+          (r) =>
+            html`<li>
+              <span class="dp-removed-kind">${r.kind === 'code' ? 'cell' : 'text'}</span>
+              <code>${preview(r.text)}</code>
+              <button class="dp-link-button" @click=${() => this.controller.restoreRemoved(r.index)}>
+                Bring back
+              </button>
+            </li>`,
+        )}
+      </ul>
+    </details>`;
+  }
+
   private renderBar() {
     const work = this.controller.work;
     return html`<div class="dp-notebook-bar" role="toolbar" aria-label="Notebook">
@@ -112,6 +137,7 @@ export class DpNotebook extends LitElement {
               </button>`
             : nothing
         }
+        ${this.renderRemoved()}
         ${work?.edited ? html`<button @click=${() => this.resetNotebook()}>Reset notebook</button>` : nothing}
         <button @click=${() => this.download()}>Download .md</button>
         <button @click=${() => this.exportIpynb()}>Export .ipynb</button>

@@ -225,6 +225,16 @@ export class NotebookController implements ReactiveController {
     await this.kernelClient().run([...this.states.keys()].filter((id) => !before.has(id)));
   }
 
+  /** Brings back a deleted lesson block (see `StudentWork.removed`); a cell brought back runs. */
+  async restoreRemoved(index: number): Promise<void> {
+    if (!this.work) return;
+    const before = new Set(this.states.keys());
+    this.work.restore(index);
+    this.showWork();
+    await this.kernelClient().setCells(this.kernelCells());
+    await this.kernelClient().run([...this.states.keys()].filter((id) => !before.has(id)));
+  }
+
   /** Back to the lesson for the whole notebook, and run it again. */
   async resetNotebook(): Promise<void> {
     this.work?.resetAll();

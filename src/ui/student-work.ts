@@ -22,6 +22,7 @@ import {
 } from '../notebook/edit-layer.ts';
 import type { Notebook } from '../notebook/notebook.ts';
 import { undoRemoval } from '../notebook/undo-removal.ts';
+import { removedBlocks, restoreRemoved, type RemovedBlock } from '../notebook/removed-blocks.ts';
 
 /** A step Undo can take back: a removal (the layers around it) or a move (taken back by moving back). */
 type UndoStep =
@@ -117,6 +118,16 @@ export class StudentWork {
     this.undoStack.push({ kind: 'move', blockId, direction });
     this.update(after);
     return true;
+  }
+
+  /** The lesson blocks the student deleted that are still hidden (kept across reloads). */
+  get removed(): RemovedBlock[] {
+    return removedBlocks(this.layer, this.lesson);
+  }
+
+  /** Brings back deleted lesson block `index` (see {@link removed}), with the lesson's text. */
+  restore(index: number): void {
+    this.update(restoreRemoved(this.layer, index));
   }
 
   /** Whether there is a deletion or move to undo. */

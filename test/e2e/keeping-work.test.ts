@@ -244,6 +244,28 @@ describe('prose and shortcuts', () => {
     await page.close();
   });
 
+  it('a deleted lesson cell can be brought back after a reload, when Undo is gone', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    const count = await page.locator('dp-cell').count();
+    const second = await codeOf(page, 2);
+    await cell(page, 2).getByRole('button', { name: 'Delete cell 2' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('dp-cell').length === n - 1, count);
+    await page.waitForTimeout(600);
+    await page.reload();
+    await allOk(page);
+    await expect(page.getByRole('button', { name: 'Undo', exact: true }).count()).resolves.toBe(0);
+    await page.getByText('Deleted (1)').click();
+    await page.getByRole('button', { name: 'Bring back' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('dp-cell').length === n, count);
+    expect(await codeOf(page, 2)).toBe(second);
+    await allOk(page);
+    await expect(page.getByText(/Deleted \(/).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('? shows the keyboard shortcuts', async () => {
     const { page } = await newPage(browser);
     await page.goto(baseUrl);
