@@ -128,6 +128,27 @@ describe('the code editor', () => {
     );
     const code = await codeOf(cell);
     expect(await typeAt(cell, code.length - 1)).toBe('const k: number');
+    // Signature help inside a call names the parameters of the library function.
+    await replaceCode(page, cell, "import { movingAverage } from 'dplab/stats';\nmovingAverage(");
+    const signature = await cell.evaluate(async (element) => {
+      const c = element as unknown as {
+        editor: { getValue(): string };
+        typeScript(): Promise<{
+          worker: {
+            getSignatureHelpItems(
+              file: string,
+              offset: number,
+              options: object,
+            ): Promise<{ items: { parameters: { name: string }[] }[] } | undefined>;
+          };
+          fileName: string;
+        }>;
+      };
+      const { worker, fileName } = await c.typeScript();
+      const help = await worker.getSignatureHelpItems(fileName, c.editor.getValue().length, {});
+      return help?.items[0]?.parameters.map((p) => p.name) ?? [];
+    });
+    expect(signature).toEqual(['values', 'options']);
   });
 
   it('shows a type error as a marker without stopping the cell from running', async () => {
