@@ -191,48 +191,48 @@ export class NotebookController implements ReactiveController {
    * it the focus, ready to type into.
    */
   async insertBlock(at: string, where: 'above' | 'below', kind: 'code' | 'markdown'): Promise<void> {
-    if (!this.work || !this.notebook) return;
-    const index = this.notebook.blocks.findIndex((b) => b.id === at) + (where === 'below' ? 1 : 0);
-    const id = this.work.insert(index, kind);
-    if (kind === 'code') this.focusCell = id;
-    else this.editProse = id;
-    this.showWork();
-    await this.kernelClient().setCells(this.kernelCells());
+    const work = this.work;
+    const notebook = this.notebook;
+    if (!work || !notebook) return;
+    await this.reshape(() => {
+      const index = notebook.blocks.findIndex((b) => b.id === at) + (where === 'below' ? 1 : 0);
+      const id = work.insert(index, kind);
+      if (kind === 'code') this.focusCell = id;
+      else this.editProse = id;
+    });
   }
 
   /** Swaps a block with the one above (-1) or below (1); Undo takes it back. */
   async moveBlock(id: string, direction: -1 | 1): Promise<void> {
-    if (!this.work?.move(id, direction)) return;
-    this.showWork();
     // Order matters to the kernel only to break ties, but it should know the notebook as shown.
-    await this.kernelClient().setCells(this.kernelCells());
+    if (this.work?.move(id, direction)) await this.reshape();
   }
 
   /** Removes a block; {@link undo} brings it back. */
   async deleteCell(id: string): Promise<void> {
-    this.work?.remove(id);
-    this.showWork();
-    await this.kernelClient().setCells(this.kernelCells());
+    await this.reshape(() => this.work?.remove(id));
   }
 
   /** Undoes the last deletion or move; a cell brought back runs. */
   async undo(): Promise<void> {
-    if (!this.work?.canUndo) return;
-    const before = new Set(this.states.keys());
-    this.work.undo();
-    this.showWork();
-    await this.kernelClient().setCells(this.kernelCells());
-    await this.kernelClient().run([...this.states.keys()].filter((id) => !before.has(id)));
+    if (this.work?.canUndo) await this.reshape(() => this.work?.undo(), { runNew: true });
   }
 
   /** Brings back a deleted lesson block (see `StudentWork.removed`); a cell brought back runs. */
   async restoreRemoved(index: number): Promise<void> {
-    if (!this.work) return;
+    await this.reshape(() => this.work?.restore(index), { runNew: true });
+  }
+
+  /**
+   * Applies a change to the notebook's blocks (`change`, on the student's work), shows it and hands
+   * the kernel the new cells; with `runNew`, the cells that appeared (brought back) run.
+   */
+  private async reshape(change: () => void = () => undefined, { runNew = false } = {}): Promise<void> {
     const before = new Set(this.states.keys());
-    this.work.restore(index);
+    change();
     this.showWork();
     await this.kernelClient().setCells(this.kernelCells());
-    await this.kernelClient().run([...this.states.keys()].filter((id) => !before.has(id)));
+    if (runNew) await this.kernelClient().run([...this.states.keys()].filter((id) => !before.has(id)));
   }
 
   /** Back to the lesson for the whole notebook, and run it again. */
