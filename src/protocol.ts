@@ -120,6 +120,34 @@ export type InputSpec =
  */
 export type InputValue = number | string | boolean | number[];
 
+/**
+ * Identifies a control across re-runs: the cell that made it and the order of its `view` call in
+ * that cell's run (0, 1, …). Written `cell-3:0`; build and read it only with {@link inputKey} and
+ * {@link parseInputKey}, so the two sides cannot disagree on the format.
+ */
+export type InputKey = `${string}:${number}`;
+
+/** The key of the `index`-th control made by cell `cellId` in one run. */
+export function inputKey(cellId: string, index: number): InputKey {
+  return `${cellId}:${index}`;
+}
+
+/**
+ * The cell and position a key names, or `undefined` for a string that is not a key. Cell ids may
+ * themselves contain `:`, so the index is what follows the last one.
+ */
+export function parseInputKey(key: string): { cellId: string; index: number } | undefined {
+  const colon = key.lastIndexOf(':');
+  const index = Number(key.slice(colon + 1));
+  if (colon <= 0 || !Number.isInteger(index) || index < 0 || key.slice(colon + 1) === '') return undefined;
+  return { cellId: key.slice(0, colon), index };
+}
+
+/** The page value a spec shows: the option indices for choices, else the value. */
+export function specValue(spec: InputSpec): InputValue {
+  return 'selected' in spec ? spec.selected : spec.value;
+}
+
 /** One item of a cell's output, in the order the cell produced it. */
 export type Output =
   | { kind: 'inspect'; node: InspectNode }
@@ -129,7 +157,7 @@ export type Output =
   | { kind: 'html'; html: string }
   | { kind: 'log'; level: 'log' | 'info' | 'warn' | 'error' | 'debug'; text: string }
   /** `key` identifies the control across re-runs so the page keeps the same element while a slider is dragged. */
-  | { kind: 'input'; key: string; spec: InputSpec }
+  | { kind: 'input'; key: InputKey; spec: InputSpec }
   /** Said once when a cell produced more than the output caps allow. */
   | { kind: 'truncated'; text: string };
 
@@ -140,6 +168,13 @@ export type KernelEvent =
   | { type: 'outputs'; cellId: string; outputs: Output[] }
   /** Output a cell produced after its run finished (a `console.log` in a timer, say); appended. */
   | { type: 'append'; cellId: string; outputs: Output[] }
+  /**
+   * A control's value changed without its cell running again (`const k = view(…)`, see the kernel's
+   * `setInput`): the control now shows `spec`; the cells that read its name run next.
+   */
+  | { type: 'control'; cellId: string; key: InputKey; spec: InputSpec }
+  /** A cell finished a run (well or not): why it ran (e.g. "`k` changed") and how long it took. */
+  | { type: 'ran'; cellId: string; cause: string; ms: number }
   /** Every queued cell has run. */
   | { type: 'idle' }
   /**
@@ -179,7 +214,11 @@ export interface KernelApi {
    * asked, and the cells downstream of it are stale.
    */
   markInterrupted(id: string): Promise<void>;
-  /** A control changed: store its value and re-run the cell that made it and the cells downstream. */
+  /**
+   * A control changed: store its value and re-run what depends on it — only the cells that read
+   * its name when it is bound by `const name = view(…)`, else the cell that made it and the cells
+   * downstream.
+   */
   setInput(key: string, value: InputValue): Promise<void>;
   /** A file the student brought (dropped or chosen), readable in cells as `FileAttachment(name)`. */
   addFile(name: string, data: ArrayBuffer): Promise<void>;

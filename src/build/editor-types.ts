@@ -162,7 +162,7 @@ function dplabTypes(root: string): EditorLib[] {
  * its declarations import), Plot (with a stub for "d3"), the dplab library, and the cell globals.
  */
 export async function collectEditorTypes(root: string): Promise<EditorLib[]> {
-  const cellGlobals = join(root, 'src', 'kernel', 'cell-globals.d.ts');
+  const cellGlobals = join(root, 'src', 'kernel', 'builtins', 'cell-globals.d.ts');
   return [
     ...packageTypes(root, 'arquero'),
     ...packageTypes(root, '@uwdata/flechette'),
@@ -175,5 +175,5 @@ export async function collectEditorTypes(root: string): Promise<EditorLib[]> {
 
 /** The files {@link collectEditorTypes} reads that are not in node_modules, for watching. */
 export function editorTypeSources(root: string): string[] {
-  return [...dplabModules.map((m) => join(root, 'src', m)), join(root, 'src', 'kernel', 'cell-globals.d.ts')];
+  return [...dplabModules.map((m) => join(root, 'src', m)), join(root, 'src', 'kernel', 'builtins', 'cell-globals.d.ts')];
 }

@@ -3,7 +3,15 @@
  * dataflow scheduler. It implements {@link KernelApi}; `worker.ts` only exposes it with Comlink.
  * It uses no browser API beyond `fetch`, so Node tests drive it directly.
  */
-import type { CellError, InputValue, KernelApi, KernelCell, KernelEvent, TablePage } from '../protocol.ts';
+import {
+  parseInputKey,
+  type CellError,
+  type InputValue,
+  type KernelApi,
+  type KernelCell,
+  type KernelEvent,
+  type TablePage,
+} from '../protocol.ts';
 import {
   analyzeCell,
   buildGraph,
@@ -20,12 +28,13 @@ import {
   type ImportBinding,
   type RunToken,
 } from '../runtime/index.ts';
-import { fileAttachments, type FetchFile } from './file-attachment.ts';
+import { fileAttachments, type FetchFile } from './builtins/file-attachment.ts';
 import { importModule } from './modules.ts';
-import { OutputCollector } from './output-collector.ts';
-import { CellScope, BUILTIN_NAMES } from './cell-scope.ts';
-import { TableRegistry } from './table-registry.ts';
-import { installPlotDocument } from './dom.ts';
+import { OutputCollector } from './display/output-collector.ts';
+import { CellScope, BUILTIN_NAMES, type ViewBindingRecord } from './builtins/cell-scope.ts';
+import { TableRegistry } from './display/table-registry.ts';
+import { installPlotDocument } from './display/dom.ts';
+import { RunCauses } from './run-causes.ts';
 
 /** Options of a {@link Kernel}. */
 export interface KernelOptions {
@@ -43,6 +52,8 @@ interface CellRecord {
   defs?: Record<string, unknown>;
   /** The collector of the current run, which late output (timers) is added to. */
   collector?: OutputCollector;
+  /** Names bound to controls by the last successful run (`const k = view(…)`), by name. */
+  bindings?: ReadonlyMap<string, ViewBindingRecord>;
 }
 
 export class Kernel implements KernelApi {
@@ -59,6 +70,7 @@ export class Kernel implements KernelApi {
   private readonly inputs = new Map<string, InputValue>();
   private readonly tables = new TableRegistry();
   private readonly fetchFile: FetchFile;
+  private readonly causes = new RunCauses();
 
   constructor(options: KernelOptions = {}) {
     this.fetchFile = options.fetchFile ?? ((url) => fetch(url));
@@ -98,6 +110,7 @@ export class Kernel implements KernelApi {
       else {
         next.set(id, { id, source, analysis: analyzeCell(source) });
         changed.push(id);
+        this.causes.forget(id);
       }
     }
     this.cells = next;
@@ -111,24 +124,59 @@ export class Kernel implements KernelApi {
   }
 
   async run(ids: string[]) {
-    await this.scheduler.request(ids.filter((id) => this.cells.has(id)));
+    const known = ids.filter((id) => this.cells.has(id));
+    this.causes.request(known);
+    await this.scheduler.request(known);
   }
 
   async restore(ids: string[]) {
-    await this.scheduler.request(
-      ids.filter((id) => this.cells.has(id)),
-      { downstream: false },
-    );
+    const known = ids.filter((id) => this.cells.has(id));
+    this.causes.request(known, 'recomputed after the kernel restarted');
+    await this.scheduler.request(known, { downstream: false });
   }
 
   async markInterrupted(id: string) {
     this.scheduler.markInterrupted(id);
   }
 
+  /**
+   * A control moved. When its value is bound to a name (`const k = view(…)`) that its cell uses
+   * nowhere else, the control is a node of its own: the name takes the new value and only the cells
+   * that read it re-run, as with Observable's `viewof`. Otherwise the cell that made the control
+   * re-runs, and everything downstream.
+   */
   async setInput(key: string, value: InputValue) {
     this.inputs.set(key, value);
-    const cellId = key.slice(0, key.lastIndexOf(':'));
-    if (this.cells.has(cellId)) await this.scheduler.request([cellId]);
+    const cellId = parseInputKey(key)?.cellId;
+    const record = cellId === undefined ? undefined : this.cells.get(cellId);
+    if (!record) return;
+    const name = this.boundName(record, key);
+    if (name === undefined) {
+      this.causes.request([record.id], 'its control changed');
+      return this.scheduler.request([record.id]);
+    }
+    const binding = record.bindings!.get(name)!;
+    const spec = binding.input.spec(value);
+    this.emit({ type: 'control', cellId: record.id, key: binding.key, spec });
+    const next = binding.input.valueOf(value);
+    if (Object.is(next, record.defs![name])) return;
+    record.defs = { ...record.defs, [name]: next };
+    const readers = this.graph
+      .downstream(record.id)
+      .filter((id) => this.graph.names(record.id, id).includes(name));
+    this.causes.publish([name]);
+    await this.scheduler.request(readers);
+  }
+
+  /**
+   * The name a control's value is bound to, when the kernel can change it without re-running the
+   * cell: the cell's last run succeeded with this control bound, and the cell is not waiting to
+   * run again (then the run reads the stored value anyway).
+   */
+  private boundName(record: CellRecord, key: string): string | undefined {
+    if (record.defs === undefined || this.scheduler.statusOf(record.id) !== 'ok') return undefined;
+    for (const [name, binding] of record.bindings ?? []) if (binding.key === key) return name;
+    return undefined;
   }
 
   async addFile(name: string, data: ArrayBuffer) {
@@ -181,8 +229,26 @@ export class Kernel implements KernelApi {
     return `${refs.join(',')}|${builtins.join(',')}|${refs.map((n) => this.graph.definer.get(n) ?? 'import').join(',')}`;
   }
 
-  /** Runs one cell; the scheduler decides when. */
+  /**
+   * Runs one cell (the scheduler decides when), then says why it ran and how long it took, and
+   * publishes its names' new values.
+   */
   private async execute(id: string, token: RunToken): Promise<ExecuteResult> {
+    const record = this.cells.get(id);
+    const reads = record?.analysis.ok ? this.bindings(record.analysis).refs : [];
+    const cause = this.causes.begin(
+      id,
+      reads.filter((name) => this.graph.definer.has(name)),
+    );
+    const started = performance.now();
+    const result = await this.runCell(id, token);
+    if (token.superseded()) return result;
+    if (result === 'ok') this.causes.publish(this.graph.cells[this.graph.position(id) - 1]?.defines ?? []);
+    this.emit({ type: 'ran', cellId: id, cause, ms: performance.now() - started });
+    return result;
+  }
+
+  private async runCell(id: string, token: RunToken): Promise<ExecuteResult> {
     const record = this.cells.get(id);
     if (!record) return 'error';
     const { analysis } = record;
@@ -256,6 +322,7 @@ export class Kernel implements KernelApi {
     if (analysis.hasValue && result.value !== undefined) scope.display(result.value);
     scope.finish();
     record.defs = result.defs;
+    record.bindings = scope.bindings;
     this.emit({ type: 'outputs', cellId: id, outputs: collector.result() });
     return 'ok';
   }

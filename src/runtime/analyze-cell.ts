@@ -6,6 +6,7 @@ import { analyzeScopes } from './analyze-scopes.ts';
 import { planCellRewrites, type CellRewrite } from './cell-rewrites.ts';
 import { decodeColumnMap, sourcePositionAt, type ColumnMap } from './column-map.ts';
 import { LineIndex } from './line-index.ts';
+import { findViewBindings } from './view-bindings.ts';
 
 /** A cell that parsed: what it defines and uses, and what {@link compileCell} needs to run it. */
 export interface AnalyzedCell {
@@ -29,7 +30,12 @@ export interface AnalyzedCell {
   assignsToFree: string[];
   /** Whether the last top-level statement is an expression, whose value the cell displays. */
   hasValue: boolean;
-  /** Edits of `code` that {@link compileCell} applies (imports, the last expression). */
+  /**
+   * Names bound by `const name = view(…)` that the cell uses nowhere else: moving such a control
+   * re-runs only the cells that read the name (see `view-bindings.ts`).
+   */
+  viewNames: string[];
+  /** Edits of `code` that {@link compileCell} applies (imports, the last expression, view names). */
   rewrites: CellRewrite[];
   /** Maps columns of `code` back to columns of `source`. */
   columns: ColumnMap;
@@ -190,6 +196,7 @@ export function analyzeCell(source: string): CellAnalysis {
   });
 
   const scopes = analyzeScopes(program);
+  const views = findViewBindings(program, scopes.references);
   return {
     ok: true,
     source: text,
@@ -200,7 +207,8 @@ export function analyzeCell(source: string): CellAnalysis {
     importBindings,
     assignsToFree: scopes.assignsToFree,
     hasValue: program.body.at(-1)?.type === 'ExpressionStatement',
-    rewrites: planCellRewrites(program, code),
+    viewNames: views.map((v) => v.name),
+    rewrites: planCellRewrites(program, code, views),
     columns,
   };
 }

@@ -1,5 +1,6 @@
 import type { ImportDeclaration, Program } from 'acorn';
 import { simple } from 'acorn-walk';
+import type { ViewBinding } from './view-bindings.ts';
 
 /**
  * One edit of a cell's JavaScript: replace `code.slice(start, end)` with `text` (an insertion when
@@ -53,11 +54,23 @@ function rewriteImport(node: ImportDeclaration, code: string): string {
 /**
  * Plans the edits that turn a cell's top-level JavaScript into the body of an async function:
  * static imports become `await __import(…)`, `import(…)` becomes `__import(…)`, and a final
- * expression statement becomes `__value = (…)` so its value can be returned. The edits are sorted
- * by position, an insertion before a replacement that starts at the same place.
+ * expression statement becomes `__value = (…)` so its value can be returned, and the `view` of
+ * each view binding passes `view` the name it binds (`view(control, view.as?.("k"))`, see the
+ * kernel's cell scope), so the kernel can change that name's value when the control moves. The
+ * name goes after the arguments, not around the callee, so an error in the call is still reported
+ * at `view` (a `view` another cell defined has no `as`, and gets `undefined`). The edits are sorted by
+ * position, an insertion before a replacement that starts at the same place.
  */
-export function planCellRewrites(program: Program, code: string): CellRewrite[] {
+export function planCellRewrites(
+  program: Program,
+  code: string,
+  views: readonly ViewBinding[] = [],
+): CellRewrite[] {
   const rewrites: CellRewrite[] = [];
+  for (const view of views) {
+    const text = `, view.as?.(${quote(view.name)})`;
+    rewrites.push({ start: view.argumentsEnd, end: view.argumentsEnd, text });
+  }
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration') {
       rewrites.push({ start: statement.start, end: statement.end, text: rewriteImport(statement, code) });

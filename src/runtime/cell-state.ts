@@ -18,6 +18,8 @@ export interface CellState {
   dropped: number;
   /** Characters of output kept, counted against {@link OutputCaps.maxChars}. */
   chars: number;
+  /** The last finished run: why the cell ran (e.g. "`k` changed") and how long it took, in ms. */
+  lastRun?: { cause: string; ms: number };
 }
 
 /** The kernel events about a single cell. */
@@ -86,6 +88,8 @@ function addOutputs(state: CellState, added: readonly Output[], caps: OutputCaps
  *   ones until new ones arrive); keeps the error only for `error`.
  * - `outputs`: replaces the outputs (a run finished), within the caps.
  * - `append`: adds outputs that arrived after the run, within the caps.
+ * - `control`: the control with that key shows the new spec (its cell did not re-run).
+ * - `ran`: records why the cell ran and how long it took.
  */
 export function transitionCell(
   state: CellState,
@@ -105,6 +109,15 @@ export function transitionCell(
       return addOutputs({ ...state, outputs: [], dropped: 0, chars: 0 }, event.outputs, caps);
     case 'append':
       return addOutputs(state, event.outputs, caps);
+    case 'control':
+      return {
+        ...state,
+        outputs: state.outputs.map((output) =>
+          output.kind === 'input' && output.key === event.key ? { ...output, spec: event.spec } : output,
+        ),
+      };
+    case 'ran':
+      return { ...state, lastRun: { cause: event.cause, ms: event.ms } };
     default: {
       const unexpected: never = event;
       throw new Error(`unknown cell event ${JSON.stringify(unexpected)}`);

@@ -11,7 +11,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { InputSpec, InputValue } from '../protocol.ts';
+import { specValue, type InputSpec, type InputValue } from '../protocol.ts';
 import './dp-input.css';
 
 /** The detail of a `dp-input` event. */
@@ -21,11 +21,6 @@ export interface DpInputDetail {
 }
 
 let instances = 0;
-
-/** The page value a spec shows: option indices for choices, else the value. */
-function specValue(spec: InputSpec): InputValue {
-  return 'selected' in spec ? spec.selected : spec.value;
-}
 
 /**
  * A slider's number as the student reads it: with the step's decimals, or six significant digits

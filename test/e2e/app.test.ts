@@ -399,6 +399,43 @@ describe('inputs', () => {
   });
 });
 
+describe('a control bound to a name', () => {
+  it('moving it re-runs only the cells that read the name, not the cell that made it', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(baseUrl);
+    await allOk(page);
+    await openFile(
+      page,
+      'bound.md',
+      [
+        '```ts',
+        '// Counts its own runs: the slider below must not make this cell run again.',
+        'globalThis.made = (globalThis.made ?? 0) + 1;',
+        "const k = view(Inputs.range([1, 20], { value: 2, step: 1, label: 'Bound k' }));",
+        '```',
+        '',
+        '```ts',
+        '`k = ${k}, made ${globalThis.made} time(s)`',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    await allOk(page);
+    const out = () => cell(page, 2).locator('dp-outputs').textContent();
+    await expect(out()).resolves.toContain('k = 2, made 1 time(s)');
+    for (const value of ['5', '9', '14']) {
+      await page.getByLabel('Bound k').fill(value);
+      await page.waitForFunction(
+        (v) => document.querySelectorAll('dp-cell')[1].textContent?.includes(`k = ${v},`),
+        value,
+      );
+    }
+    await expect(out()).resolves.toContain('k = 14, made 1 time(s)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('untrusted notebooks', () => {
   it('run no script from Markdown or from cell output', async () => {
     const { page, errors } = await newPage(browser);

@@ -15,8 +15,8 @@ import {
   type EditorLib,
 } from '../../../src/build/editor-types.ts';
 import { editorTypes } from '../../../src/build/editor-types-plugin.ts';
-import { BUILTIN_NAMES } from '../../../src/kernel/cell-scope.ts';
-import { Inputs } from '../../../src/kernel/inputs.ts';
+import { BUILTIN_NAMES } from '../../../src/kernel/builtins/cell-scope.ts';
+import { Inputs } from '../../../src/kernel/builtins/inputs.ts';
 import { createEditor, messages, type Editor } from './language-service.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));

@@ -187,6 +187,73 @@ describe('Kernel', () => {
     expect(k.runs('c3')).toBe(1);
   });
 
+  it('moving a control bound by `const k = view(…)` re-runs only the cells that read k', async () => {
+    const k = await kernelWith([
+      // The defining cell also does slow work and counts its runs: it must not run again.
+      'globalThis.runsOfC1 = (globalThis.runsOfC1 ?? 0) + 1;\nconst heavy = 7;\nconst k = view(Inputs.range([1, 10], { value: 3, step: 1 }));',
+      'k * 10',
+      'heavy + 1',
+      'globalThis.runsOfC1',
+    ]);
+    await k.runAll();
+    expect(k.text('c2')).toBe('30');
+    const input = k.outputs('c1').find((o) => o.kind === 'input');
+    const key = input?.kind === 'input' ? input.key : '';
+    for (const value of [4, 5, 6]) await k.kernel.setInput(key, value);
+    expect(k.text('c2')).toBe('60');
+    expect([k.runs('c1'), k.runs('c2'), k.runs('c3'), k.runs('c4')]).toEqual([1, 4, 1, 1]);
+    expect((globalThis as { runsOfC1?: number }).runsOfC1).toBe(1);
+    // The control shows the new value, and the reader says why it ran.
+    const control = k.events.filter((e) => e.type === 'control').at(-1);
+    expect(control).toMatchObject({ cellId: 'c1', key, spec: { kind: 'range', value: 6 } });
+    const ran = k.events.filter((e) => e.type === 'ran' && e.cellId === 'c2').at(-1);
+    expect(ran).toMatchObject({ cause: '`k` changed' });
+    // A run of the defining cell (asked for) reads the stored value.
+    await k.kernel.run(['c1']);
+    expect(k.text('c2')).toBe('60');
+    expect(k.runs('c1')).toBe(2);
+  });
+
+  it('re-runs the defining cell when it uses the control value itself', async () => {
+    const k = await kernelWith([
+      'const k = view(Inputs.range([1, 10], { value: 3, step: 1 }));\nconst k2 = k * 2;',
+      'k2 + 1',
+      'let j = view(Inputs.range([1, 10], { value: 1, step: 1 }));',
+      'j',
+    ]);
+    await k.runAll();
+    const [first] = k.outputs('c1').filter((o) => o.kind === 'input');
+    await k.kernel.setInput(first.kind === 'input' ? first.key : '', 5);
+    expect(k.text('c2')).toBe('11');
+    expect([k.runs('c1'), k.runs('c2')]).toEqual([2, 2]);
+    // `let` bindings are not bound to the control: the cell re-runs.
+    const [third] = k.outputs('c3').filter((o) => o.kind === 'input');
+    await k.kernel.setInput(third.kind === 'input' ? third.key : '', 4);
+    expect(k.text('c4')).toBe('4');
+    expect(k.runs('c3')).toBe(2);
+  });
+
+  it('maps an error in a bound `view` call to its place in the cell', async () => {
+    const k = await kernelWith(['const a = 1;\n  const k = view(42);']);
+    await k.runAll();
+    expect(k.error('c1')?.message).toMatch(/view\(\) expects a control/);
+    expect(k.error('c1')?.position).toEqual({ line: 2, column: 13 });
+  });
+
+  it('says why each cell ran', async () => {
+    const k = await kernelWith(['const a = 1;', 'const b = a + 1;', 'b * 2']);
+    await k.kernel.run(['c1']);
+    const causes = () =>
+      k.events.flatMap((e) => (e.type === 'ran' ? [`${e.cellId}: ${e.cause}`] : [])).slice(-3);
+    expect(causes()).toEqual([
+      'c1: run requested',
+      'c2: first run with this code',
+      'c3: first run with this code',
+    ]);
+    await k.kernel.run(['c1']);
+    expect(causes()).toEqual(['c1: run requested', 'c2: `a` changed', 'c3: `b` changed']);
+  });
+
   it('rejects a cell that assigns to a name another cell defines', async () => {
     const k = await kernelWith(['let total = 0;', 'total = 5;']);
     await k.runAll();
@@ -196,7 +263,8 @@ describe('Kernel', () => {
 
   it('does not re-run the users of an import when the importing cell re-runs', async () => {
     const k = await kernelWith([
-      "import * as aq from 'arquero';\nconst n = view(Inputs.range([1, 5], { value: 2, step: 1 }));",
+      // The cell reads `n` itself, so moving the control re-runs it (see the next tests).
+      "import * as aq from 'arquero';\nconst n = view(Inputs.range([1, 5], { value: 2, step: 1 }));\nconst twice = n * 2;",
       'aq.table({ a: [1, 2, 3] }).numRows()',
       'n * 10',
     ]);

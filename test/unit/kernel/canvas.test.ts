@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CanvasStandIn, ImageDataStandIn } from '../../../src/kernel/canvas.ts';
-import { workerDocument } from '../../../src/kernel/dom.ts';
+import { CanvasStandIn, ImageDataStandIn } from '../../../src/kernel/display/canvas.ts';
+import { workerDocument } from '../../../src/kernel/display/dom.ts';
 import { decodePng } from './decode-png.ts';
 
 /** The RGBA bytes of pixel (x, y). */

@@ -3,7 +3,7 @@
  * every chunk's CRC, inflates with node:zlib, and undoes the row filters.
  */
 import { inflateSync } from 'node:zlib';
-import { crc32 } from '../../../src/kernel/png.ts';
+import { crc32 } from '../../../src/kernel/display/png.ts';
 
 export interface DecodedPng {
   width: number;

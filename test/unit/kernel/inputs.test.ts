@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Inputs, inputSpec, inputValue, isInput } from '../../../src/kernel/inputs.ts';
+import { Inputs, inputSpec, inputValue, isInput } from '../../../src/kernel/builtins/inputs.ts';
 
 describe('Inputs.range', () => {
   it('defaults to [0, 1] and the middle of the range', () => {

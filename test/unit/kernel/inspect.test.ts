@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InspectNode } from '../../../src/protocol.ts';
-import { inspect } from '../../../src/kernel/inspect.ts';
+import { inspect } from '../../../src/kernel/display/inspect.ts';
 
 /** The node of an object, or a failed expectation. */
 function object(node: InspectNode): Extract<InspectNode, { type: 'object' }> {

@@ -1,7 +1,7 @@
 import { inflateRawSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { adler32, deflateRaw, storedRaw, zlib } from '../../../src/kernel/deflate.ts';
-import { crc32, encodePng } from '../../../src/kernel/png.ts';
+import { adler32, deflateRaw, storedRaw, zlib } from '../../../src/kernel/display/deflate.ts';
+import { crc32, encodePng } from '../../../src/kernel/display/png.ts';
 import { decodePng } from './decode-png.ts';
 
 /** A deterministic pseudo-random generator, so failures reproduce. */

@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatDate, formatNumber } from '../../../src/kernel/table-format.ts';
-import { isRowArray, isTable, tablePage } from '../../../src/kernel/table-page.ts';
+import { formatCell, formatDate, formatNumber } from '../../../src/kernel/display/table-format.ts';
+import { isRowArray, isTable, tablePage } from '../../../src/kernel/display/table-page.ts';
 
 /** 144 monthly rows like the classic airline passengers series. */
 function passengers() {

@@ -115,7 +115,7 @@ describe('toIpynb', () => {
           offset: 0,
         },
       },
-      { kind: 'input', key: 'k', spec: { kind: 'range', label: 'Window', min: 1, max: 24, value: 12 } },
+      { kind: 'input', key: 'cell-1:0', spec: { kind: 'range', label: 'Window', min: 1, max: 24, value: 12 } },
       {
         kind: 'inspect',
         node: { type: 'object', kind: 'Array', summary: 'Array(2) [1, 2]', entries: [], more: 0 },

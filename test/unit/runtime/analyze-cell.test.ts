@@ -286,3 +286,29 @@ describe('analyzeCell: errors', () => {
     expect(failed('return 1').error.name).toBe('SyntaxError');
   });
 });
+
+describe('analyzeCell: names bound to controls', () => {
+  const views = (source: string) => ok(source).viewNames;
+
+  it('binds a top-level `const name = view(…)` the cell uses nowhere else', () => {
+    expect(views('const k = view(Inputs.range([1, 9]));\nconst other = 2;')).toEqual(['k']);
+    expect(views('const a = view(Inputs.toggle());\nconst b = view(Inputs.text());')).toEqual(['a', 'b']);
+  });
+
+  it('leaves the cell re-running when it reads the name, or binds it another way', () => {
+    expect(views('const k = view(Inputs.range([1, 9]));\nconst twice = k * 2;')).toEqual([]);
+    expect(views('let k = view(Inputs.range([1, 9]));')).toEqual([]);
+    expect(views('const { a } = view(Inputs.range([1, 9]));')).toEqual([]);
+    expect(views('const k = 1 + view(Inputs.range([1, 9]));')).toEqual([]);
+    expect(views('const a = view(Inputs.text()), b = 2;')).toEqual([]);
+    // A `view` of the cell's own is not the runtime's.
+    expect(views('function view(x) { return x; }\nconst k = view(3);')).toEqual([]);
+  });
+
+  it('passes the name after the last argument, leaving the callee where it was', () => {
+    const cell = ok('const k = view(Inputs.range([1, 9]));');
+    const rewrite = cell.rewrites.find((r) => r.text.includes('view.as'));
+    expect(rewrite).toEqual({ start: 35, end: 35, text: ', view.as?.("k")' });
+    expect(views('const k = view();')).toEqual([]);
+  });
+});

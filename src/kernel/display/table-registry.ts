@@ -2,7 +2,7 @@
  * Tables a cell displayed, kept in the worker so the page can ask for any page of them later
  * without the whole table crossing to the page.
  */
-import type { TablePage } from '../protocol.ts';
+import type { TablePage } from '../../protocol.ts';
 import { tablePage, type TableLike } from './table-page.ts';
 
 /** Displayed tables by id; a cell's tables are released when it runs again. */

@@ -6,7 +6,7 @@
  * and turns what the page sends back ({@link InputValue}: a number, a string, a boolean, or option
  * indices) into the value cells see, which may be any object chosen with `valueof`.
  */
-import type { InputSpec, InputValue } from '../protocol.ts';
+import { specValue, type InputSpec, type InputValue } from '../../protocol.ts';
 
 /** How one kind of input reads the page's values; made by the `Inputs.*` factories. */
 export interface InputKind {
@@ -18,11 +18,6 @@ export interface InputKind {
   withValue(pageValue: InputValue): InputSpec;
   /** The value cells see for an accepted page value. */
   valueOf(pageValue: InputValue): unknown;
-}
-
-/** The page value a spec shows. */
-export function specValue(spec: InputSpec): InputValue {
-  return 'selected' in spec ? spec.selected : spec.value;
 }
 
 /**

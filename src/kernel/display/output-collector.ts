@@ -2,8 +2,8 @@
  * Gathers one run's outputs and enforces the caps, so that a runaway loop of `console.log` or
  * `display` cannot flood the page (or the structured clone that carries outputs to it).
  */
-import type { Output } from '../protocol.ts';
-import { DEFAULT_OUTPUT_CAPS, outputSize, type OutputCaps } from '../runtime/index.ts';
+import type { Output } from '../../protocol.ts';
+import { DEFAULT_OUTPUT_CAPS, outputSize, type OutputCaps } from '../../runtime/index.ts';
 
 /** Collects outputs in order; beyond the caps it counts what it drops and says so once. */
 export class OutputCollector {

@@ -5,7 +5,7 @@
  * Only one page is formatted at a time, so a million-row table costs no more to show than ten
  * rows; the kernel keeps the table and answers `tablePage` requests for other pages.
  */
-import type { TablePage } from '../protocol.ts';
+import type { TablePage } from '../../protocol.ts';
 import { formatCell } from './table-format.ts';
 
 /** The part of Arquero's table API that we use. Rows are counted after filtering and ordering. */

@@ -6,7 +6,7 @@
  * nodes), cycles are cut by tracking the objects on the current path, and each child is built
  * inside its own try/catch so one bad property cannot spoil the whole tree.
  */
-import type { InspectEntry, InspectNode } from '../protocol.ts';
+import type { InspectEntry, InspectNode } from '../../protocol.ts';
 import { describeFunction, errorText, numberText, shortText, stringText, summarize } from './inspect-text.ts';
 
 /** Caps that keep the tree small enough to send and render. */

@@ -4,7 +4,7 @@
  * unless given a value. Unlike Observable, a reversed extent is an error rather than a hidden
  * negating transform, because in a course notebook it is far more often a typo.
  */
-import type { InputSpec } from '../protocol.ts';
+import type { InputSpec } from '../../protocol.ts';
 import { WorkerInput, clean, disabledOf, fail, labelOf, optionsOf, show } from './input.ts';
 
 /** Options of `Inputs.range`. */

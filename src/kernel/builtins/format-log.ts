@@ -2,8 +2,8 @@
  * Formats `console.log` arguments as one line of text, roughly as browsers do: strings as they
  * are, other values in a compact form (the inspector's one-line summary).
  */
-import { inspect } from './inspect.ts';
-import type { InspectNode } from '../protocol.ts';
+import { inspect } from '../display/inspect.ts';
+import type { InspectNode } from '../../protocol.ts';
 
 function summary(node: InspectNode): string {
   switch (node.type) {

@@ -2,14 +2,14 @@
  * The builtins a cell sees during one run — `display`, `view`, `Inputs`, `console`,
  * `FileAttachment` — bound to that cell and its output collector.
  */
-import type { InputValue, Output } from '../protocol.ts';
+import { inputKey, type InputKey, type InputValue, type Output } from '../../protocol.ts';
 import type { FileAttachment } from './file-attachment.ts';
-import { inspect } from './inspect.ts';
-import { Inputs, inputSpec, inputValue, isInput } from './inputs.ts';
-import type { OutputCollector } from './output-collector.ts';
-import { isRenderable, renderToHtml } from './dom.ts';
-import { isTable } from './table-page.ts';
-import type { TableRegistry } from './table-registry.ts';
+import { inspect } from '../display/inspect.ts';
+import { Inputs, inputSpec, inputValue, isInput, type WorkerInput } from './inputs.ts';
+import type { OutputCollector } from '../display/output-collector.ts';
+import { isRenderable, renderToHtml } from '../display/dom.ts';
+import { isTable } from '../display/table-page.ts';
+import type { TableRegistry } from '../display/table-registry.ts';
 import { formatLog } from './format-log.ts';
 
 /** Names the kernel provides to cells (unless a cell defines the same name). */
@@ -20,6 +20,17 @@ export const BUILTIN_NAMES: ReadonlySet<string> = new Set([
   'console',
   'FileAttachment',
 ]);
+
+/** The name a `view` call binds, as the compiler passes it (see {@link CellScope.view}). */
+class BoundName {
+  constructor(readonly name: string) {}
+}
+
+/** A control whose value a name is bound to: its key and the input that reads page values. */
+export interface ViewBindingRecord {
+  key: InputKey;
+  input: WorkerInput;
+}
 
 /** What a {@link CellScope} needs from the kernel. */
 export interface CellScopeOptions {
@@ -52,17 +63,31 @@ export class CellScope {
    * Shows a control and returns its current value: what the student last chose, or the control's
    * default. The control's key is the cell and the order of `view` calls in it, so that it stays
    * the same element across re-runs.
+   *
+   * `view(control, view.as(name))` is what the compiler makes of a `const name = view(…)` (see
+   * `runtime/view-bindings.ts`): it also records which name the control's value is bound to, so
+   * the kernel can change that value when the control moves without running the cell again.
    */
-  view = (input: unknown): unknown => {
+  view = Object.assign(
+    (input: unknown, bound?: unknown): unknown =>
+      this.showView(input, bound instanceof BoundName ? bound.name : undefined),
+    { as: (name: string) => new BoundName(name) },
+  );
+
+  /** The controls bound to names in this run (`const name = view(…)`), by name. */
+  readonly bindings = new Map<string, ViewBindingRecord>();
+
+  private showView(input: unknown, name?: string): unknown {
     if (!isInput(input)) {
       throw new TypeError('view() expects a control made with Inputs, e.g. view(Inputs.range([0, 10])).');
     }
-    const key = `${this.options.cellId}:${this.views++}`;
+    const key = inputKey(this.options.cellId, this.views++);
     const stored = this.options.inputs.get(key);
     const value = inputValue(input, stored);
     this.push({ kind: 'input', key, spec: inputSpec(input, stored) });
+    if (name !== undefined) this.bindings.set(name, { key, input });
     return value;
-  };
+  }
 
   private readonly console = {
     log: (...args: unknown[]) => this.log('log', args),
@@ -102,7 +127,7 @@ export class CellScope {
 
   private toOutput(value: unknown): Output {
     if (isInput(value)) {
-      const key = `${this.options.cellId}:${this.views++}`;
+      const key = inputKey(this.options.cellId, this.views++);
       return { kind: 'input', key, spec: inputSpec(value, this.options.inputs.get(key)) };
     }
     if (isTable(value)) {

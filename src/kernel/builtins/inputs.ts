@@ -6,7 +6,7 @@
  * DOM are supported (no `transform`, `width`, `validate`, or HTML labels); unknown options are
  * ignored, as Observable does, and bad values of known ones throw a `TypeError` naming the input.
  */
-import type { InputSpec } from '../protocol.ts';
+import type { InputSpec } from '../../protocol.ts';
 import { WorkerInput, clean, disabledOf, fail, labelOf, optionsOf, show } from './input.ts';
 import { checkbox, radio, select } from './inputs-choice.ts';
 import { number, range } from './inputs-number.ts';

@@ -7,7 +7,7 @@
  * starts on its first option, a multiple select and a checkbox start empty, a radio starts with
  * nothing chosen (`null`).
  */
-import type { InputSpec, InputValue } from '../protocol.ts';
+import type { InputSpec, InputValue } from '../../protocol.ts';
 import { WorkerInput, clean, disabledOf, fail, labelOf, optionsOf, show } from './input.ts';
 
 /** Options shared by the choice inputs; `d` is an item of the data (for a Map, a `[key, value]` entry). */
