@@ -14,6 +14,11 @@ export type CellStatus = 'queued' | 'running' | 'ok' | 'error' | 'stale' | 'inte
 export interface KernelCell {
   id: string;
   source: string;
+  /**
+   * `check` for the check cells of exercises (```` ```ts check for=… ````): they get the `check`
+   * builtin, and their names are their own (no other cell may read them).
+   */
+  role?: 'check';
 }
 
 /** Where a problem sits inside a cell's own source (1-based line and column), when known. */
@@ -159,7 +164,14 @@ export type Output =
   /** `key` identifies the control across re-runs so the page keeps the same element while a slider is dragged. */
   | { kind: 'input'; key: InputKey; spec: InputSpec }
   /** Said once when a cell produced more than the output caps allow. */
-  | { kind: 'truncated'; text: string };
+  | { kind: 'truncated'; text: string }
+  /**
+   * One check of an exercise, from a check cell's `check(…)`: its label, whether it passed, its
+   * weight in the score, and (when it failed) the author's message and what was wrong with the value.
+   */
+  | { kind: 'check'; label: string; passed: boolean; weight: number; message?: string; detail?: string }
+  /** Metrics a cell reported with `report({ … })` (or a leaderboard), for the experiment journal. */
+  | { kind: 'report'; metrics: Record<string, number>; label?: string };
 
 /** What the worker reports, in order. */
 export type KernelEvent =
@@ -179,9 +191,17 @@ export type KernelEvent =
   | { type: 'idle' }
   /**
    * The top-level names each cell defines (its declarations and imports), sent whenever the cells
-   * change, so the editor can tell each cell about the names the others define.
+   * change, so the editor can tell each cell about the names the others define; and who reads what.
    */
-  | { type: 'names'; defines: Record<string, string[]> };
+  | {
+      type: 'names';
+      defines: Record<string, string[]>;
+      /**
+       * The dataflow graph's edges: cell `to` reads `names` from cell `from`. Sent with the names,
+       * so the page can tell what an exercise waits for and draw the dependency view.
+       */
+      edges: { from: string; to: string; names: string[] }[];
+    };
 
 /** The kernel's side of the protocol, implemented in the worker and reached through Comlink. */
 export interface KernelApi {

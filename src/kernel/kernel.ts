@@ -45,6 +45,7 @@ export interface KernelOptions {
 interface CellRecord {
   id: string;
   source: string;
+  role?: 'check';
   analysis: CellAnalysis;
   /** The compiled cell, cached for the refs/builtins it was compiled with. */
   compiled?: { key: string; code: string; fn: CompiledCellFunction };
@@ -104,11 +105,11 @@ export class Kernel implements KernelApi {
   async setCells(cells: KernelCell[]) {
     const next = new Map<string, CellRecord>();
     const changed: string[] = [];
-    for (const { id, source } of cells) {
+    for (const { id, source, role } of cells) {
       const old = this.cells.get(id);
-      if (old && old.source === source) next.set(id, old);
+      if (old && old.source === source && old.role === role) next.set(id, old);
       else {
-        next.set(id, { id, source, analysis: analyzeCell(source) });
+        next.set(id, { id, source, role, analysis: analyzeCell(source) });
         changed.push(id);
         this.causes.forget(id);
       }
@@ -120,7 +121,10 @@ export class Kernel implements KernelApi {
     this.scheduler.setGraph(this.graph, changed);
     const defines: Record<string, string[]> = {};
     for (const { id, analysis } of next.values()) defines[id] = analysis.ok ? analysis.defines : [];
-    this.emit({ type: 'names', defines });
+    const edges = this.graph.cells.flatMap(({ id: to }) =>
+      this.graph.upstream(to).map((from) => ({ from, to, names: [...this.graph.names(from, to)] })),
+    );
+    this.emit({ type: 'names', defines, edges });
   }
 
   async run(ids: string[]) {
@@ -269,6 +273,20 @@ export class Kernel implements KernelApi {
       };
     }
 
+    const fromCheck = refs.find(
+      (name) => this.cells.get(this.graph.definer.get(name) ?? '')?.role === 'check',
+    );
+    if (fromCheck !== undefined) {
+      this.emit({ type: 'outputs', cellId: id, outputs: [] });
+      const at = this.graph.position(this.graph.definer.get(fromCheck)!);
+      return {
+        error: {
+          name: 'DataflowError',
+          message: `This cell reads \`${fromCheck}\`, which the check cell ${at} defines. A check cell's names are its own; define \`${fromCheck}\` in a regular cell.`,
+        },
+      };
+    }
+
     const key = this.compileKey(record)!;
     if (record.compiled?.key !== key) {
       const code = compileCell(analysis, { refs, builtins, id });
@@ -296,6 +314,7 @@ export class Kernel implements KernelApi {
       inputs: this.inputs,
       tables: this.tables,
       fileAttachment: fileAttachments(this.baseUrl, this.datasets, this.fetchFile, this.files),
+      role: record.role,
       // Output made after the run ended (a timer, a resolved promise) is appended to the cell.
       late: () => {
         if (record.collector !== collector || token.superseded()) return;
@@ -319,7 +338,8 @@ export class Kernel implements KernelApi {
       scope.finish();
       return 'ok';
     }
-    if (analysis.hasValue && result.value !== undefined) scope.display(result.value);
+    // A check cell's last `check(…)` returns a boolean; its checks are what it shows.
+    if (analysis.hasValue && result.value !== undefined && record.role !== 'check') scope.display(result.value);
     scope.finish();
     record.defs = result.defs;
     record.bindings = scope.bindings;

@@ -1,6 +1,7 @@
 /**
  * Rendering a notebook's Markdown prose to an HTML string: CommonMark plus tables and
  * strikethrough (markdown-it), `$…$` and `$$…$$` math (KaTeX), and highlighted fenced code.
+ * Exercise hints (```` ```hint for=… ````) render as nothing: their exercise reveals them.
  */
 import katex from 'katex';
 import MarkdownIt, { type MarkdownIt as Renderer } from 'markdown-it';
@@ -55,6 +56,10 @@ function getRenderer(): Renderer {
       `<pre><code class="hljs language-${escapeHtml(lang)}">${highlightCode(code, lang)}</code></pre>`,
   });
   renderer.use(katexPlugin, { katex: appKatex, throwOnError: false });
+  // An exercise's hints (```hint for=…) are shown by the exercise, one at a time, not in the prose.
+  const fence = renderer.renderer.rules.fence;
+  renderer.renderer.rules.fence = (tokens, idx, options, env, self) =>
+    /^hint(\s|$)/.test(tokens[idx]?.info.trim() ?? '') ? '' : (fence?.(tokens, idx, options, env, self) ?? '');
   return renderer;
 }
 

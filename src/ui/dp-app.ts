@@ -133,7 +133,7 @@ export class DpApp extends LitElement {
     this.notice = { kind: 'loading', text: `Opening ${file.name}…` };
     try {
       let text = await file.text();
-      if (ipynb) text = (await import('../notebook/ipynb.ts')).fromIpynb(text);
+      if (ipynb) text = (await import('../notebook/ipynb/ipynb.ts')).fromIpynb(text);
       await this.show(await prepareNotebookText(text), file.name, 'local');
     } catch (error) {
       this.notice = { kind: 'error', text: `Could not open “${file.name}”: ${(error as Error).message}` };

@@ -12,8 +12,8 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { CodeCell } from '../notebook/notebook.ts';
-import type { BlockState } from '../notebook/apply-layer.ts';
-import { lineDiff } from '../notebook/line-diff.ts';
+import type { BlockState } from '../notebook/layer/apply-layer.ts';
+import { lineDiff } from '../notebook/layer/line-diff.ts';
 import { highlightEdited } from './code-highlighter.ts';
 import { caretAtPoint } from './caret-at-point.ts';
 import { loadedEditorKit } from './editor-loader.ts';
@@ -22,20 +22,13 @@ import type { CellState } from '../runtime/cell-state.ts';
 import type { NotebookController } from './notebook-controller.ts';
 import { blockTools } from './block-tools.ts';
 import './dp-outputs.ts';
+import './dp-exercise.ts';
+import { withCode } from './with-code.ts';
+import { cellRole, codeHidden, type Exercise } from '../learn/exercises.ts';
+import type { ExerciseState } from '../learn/exercise-state.ts';
 
 /** A running cell gets a hint about Interrupt after this long. */
 const SLOW_MS = 3000;
-
-/** Messages mark names with backticks, as Markdown does; show those parts as code. */
-function withCode(text: string) {
-  return text
-    .split(/(`[^`]+`)/)
-    .map((part) =>
-      part.length > 2 && part.startsWith('`') && part.endsWith('`')
-        ? html`<code>${part.slice(1, -1)}</code>`
-        : part,
-    );
-}
 
 const statusText: Record<string, string> = {
   queued: 'Queued',
@@ -57,6 +50,11 @@ export class DpCell extends LitElement {
   @property({ attribute: false }) controller!: NotebookController;
   /** The cell's edit state: edited by the student, changed in the lesson since, the lesson's text. */
   @property({ attribute: false }) block?: BlockState;
+  /** The exercise this cell belongs to (as its exercise or check cell), and its state. */
+  @property({ attribute: false }) exercise?: Exercise;
+  @property({ attribute: false }) exerciseState?: ExerciseState;
+  /** A `hidden` or check cell whose code the student asked to see. */
+  @state() private codeShown = false;
   /** Showing the lesson's original code next to the student's (a line diff). */
   @state() private showOriginal = false;
   /** How the code shows: highlighted text, Monaco, or (Monaco failed to load) a text box. */
@@ -372,10 +370,30 @@ ${lineDiff(this.block.original, this.code).map(
       )}</pre>`;
   }
 
+  /** "Show code" for cells whose code is folded (chart plumbing, the checks of an exercise). */
+  private renderFold() {
+    const role = cellRole(this.cell);
+    const what = role === 'check' ? 'checks' : 'code';
+    const about =
+      role === 'check' && this.exercise
+        ? html`<span class="dp-cell-role">checks of “${this.exercise.title}”</span>`
+        : nothing;
+    return html`${about}<button
+        class="dp-link-button dp-fold"
+        aria-expanded=${this.codeShown ? 'true' : 'false'}
+        @click=${() => (this.codeShown = !this.codeShown)}
+      >
+        ${this.codeShown ? `Hide ${what}` : `Show ${what}`}
+      </button>`;
+  }
+
   override render() {
     const status = this.state?.status ?? 'stale';
     const pending = this.controller.isPending(this.cell.id);
     const edited = this.block?.edited ?? false;
+    const folded = codeHidden(this.cell);
+    const showCode = !folded || this.codeShown;
+    const isExercise = cellRole(this.cell) === 'exercise' && this.exercise !== undefined;
     return html`
       <div class="dp-cell-bar">
         <button
@@ -389,16 +407,27 @@ ${lineDiff(this.block.original, this.code).map(
         <span class="dp-cell-number">[${this.number}]</span>
         ${blockTools(this.controller, this.cell.id, `cell ${this.number}`)}
         <span class="dp-cell-status">${statusText[status]}</span>
+        ${isExercise ? html`<span class="dp-cell-role">exercise</span>` : nothing}
+        ${folded ? this.renderFold() : nothing}
         ${pending ? html`<span class="dp-cell-edited">changed — Shift+Enter to run</span>` : nothing}
-        ${this.renderEditState(edited)}
+        ${isExercise ? nothing : this.renderEditState(edited)}
       </div>
-      <div class="dp-code" @keydown=${this.onKeyDown}>${this.renderCode()}</div>
+      ${showCode ? html`<div class="dp-code" @keydown=${this.onKeyDown}>${this.renderCode()}</div>` : nothing}
       ${this.renderOriginal()} ${this.renderMessage()}
       <dp-outputs
         .outputs=${this.state?.outputs ?? []}
         .controller=${this.controller}
         class=${status === 'queued' || status === 'running' || status === 'stale' ? 'dp-outputs-dim' : ''}
       ></dp-outputs>
+      ${
+        isExercise && this.exerciseState
+          ? html`<dp-exercise
+              .exercise=${this.exercise}
+              .state=${this.exerciseState}
+              .controller=${this.controller}
+            ></dp-exercise>`
+          : nothing
+      }
     `;
   }
 }

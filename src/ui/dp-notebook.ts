@@ -15,6 +15,7 @@ import { markdownHtml } from './markdown-html.ts';
 import { saveFile } from './save-file.ts';
 import { blockTools } from './block-tools.ts';
 import './dp-cell.ts';
+import { cellRole, onlyHints } from '../learn/exercises.ts';
 
 @customElement('dp-notebook')
 export class DpNotebook extends LitElement {
@@ -46,7 +47,7 @@ export class DpNotebook extends LitElement {
 
   private async exportIpynb() {
     if (!this.notebook) return;
-    const { ipynbText } = await import('../notebook/ipynb.ts');
+    const { ipynbText } = await import('../notebook/ipynb/ipynb.ts');
     const outputs = new Map<string, Output[]>([...this.states].map(([id, s]) => [id, [...s.outputs]]));
     saveFile(this.fileName('.ipynb'), ipynbText(this.notebook, outputs), 'application/x-ipynb+json');
   }
@@ -189,18 +190,25 @@ export class DpNotebook extends LitElement {
         (block) => {
           if (block.kind === 'markdown') {
             if (this.editing === block.id) return this.renderProseEditor(block.id, block.source);
+            // Hints are shown by their exercise, one at a time.
+            if (onlyHints(block.source)) return nothing;
             return html`<div class="dp-prose-block">
               ${blockTools(this.controller, block.id, 'this text')}
               ${this.renderProse(block.id, block.source)}
             </div>`;
           }
+          // A solution is shown by its exercise, on request; it is not a cell of the notebook.
+          if (cellRole(block) === 'solution' && this.controller.exerciseOf(block.id)) return nothing;
           cellNumber++;
+          const exercise = this.controller.exerciseOf(block.id);
           return html`<dp-cell
             .cell=${block}
             .number=${cellNumber}
             .state=${states.get(block.id)}
             .block=${this.controller.blocks.get(block.id)}
             .controller=${this.controller}
+            .exercise=${exercise}
+            .exerciseState=${exercise?.cellId === block.id ? this.controller.exerciseState(exercise) : undefined}
           ></dp-cell>`;
         },
       )}

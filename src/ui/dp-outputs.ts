@@ -1,6 +1,6 @@
 /**
  * `<dp-outputs>`: a cell's outputs in order — values in an inspector, tables, charts (sanitised
- * markup made in the worker), console lines and controls. Controls are keyed, so re-running a
+ * markup made in the worker), console lines, controls and metrics reported to the journal. Controls are keyed, so re-running a
  * cell keeps the same element (and the slider the student is dragging).
  */
 import { LitElement, html, nothing } from 'lit';
@@ -48,6 +48,19 @@ export class DpOutputs extends LitElement {
         return html`<dp-input .key=${output.key} .spec=${output.spec} @dp-input=${this.onInput}></dp-input>`;
       case 'truncated':
         return html`<p class="dp-truncated">${output.text}</p>`;
+      case 'check':
+        // Shown with their exercise (see dp-exercise.ts), not under the check cell.
+        return nothing;
+      case 'report':
+        return html`<p class="dp-report" title="Recorded in the experiment journal">
+          <span class="dp-report-mark" aria-hidden="true">◆</span>
+          Reported${output.label ? ` (${output.label})` : ''}:
+          ${Object.entries(output.metrics).map(
+            ([name, value], i) =>
+              html`${i > 0 ? ' · ' : ''}<code>${name}</code>
+                ${Number.isFinite(value) ? Number(value.toPrecision(4)) : String(value)}`,
+          )}
+        </p>`;
     }
   }
 

@@ -7,7 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CodeCell, Notebook } from '../notebook/notebook.ts';
 import type { PreparedNotebook } from '../notebook/prepare-notebook.ts';
-import type { BlockState } from '../notebook/apply-layer.ts';
+import type { BlockState } from '../notebook/layer/apply-layer.ts';
 import { sanitizeMarkdown, sanitizeOutput } from './sanitize.ts';
 import { StudentWork } from './student-work.ts';
 import type { InputValue, KernelCell, KernelEvent, TablePage } from '../protocol.ts';
@@ -15,6 +15,11 @@ import { initialCellState, transitionCell, type CellState } from '../runtime/cel
 import { KernelClient } from '../kernel/kernel-client.ts';
 import { loadEditorKit, preloadEditorKit } from './editor-loader.ts';
 import type { NotebookTypes } from './editor/index.ts';
+import { findExercises, type Exercise } from '../learn/exercises.ts';
+import { kernelCell, runnableCells } from '../learn/notebook-cells.ts';
+import { exerciseState, type ExerciseState } from '../learn/exercise-state.ts';
+import { upstreamOf, type GraphEdge } from '../learn/upstream.ts';
+import { ProgressStore } from './progress-store.ts';
 
 /** Where the open notebook came from: one of the app's notebooks, or a file the student opened. */
 export interface NotebookSource {
@@ -23,10 +28,7 @@ export interface NotebookSource {
   origin: 'bundled' | 'local';
 }
 
-/** Cells the kernel runs: TypeScript blocks that are closed (an unclosed fence is not run). */
-export function runnableCells(notebook: Notebook): CodeCell[] {
-  return notebook.blocks.filter((b): b is CodeCell => b.kind === 'code' && !b.unclosed);
-}
+export { runnableCells };
 
 /** Holds the open notebook and its cells' states; see the module comment. */
 export class NotebookController implements ReactiveController {
@@ -49,6 +51,13 @@ export class NotebookController implements ReactiveController {
   editProse?: string;
   /** Counts the notebooks opened, so the page makes fresh cell elements (and editors) for each. */
   generation = 0;
+  /** The notebook's exercises (see `learn/exercises.ts`), and what is wrong with how they are written. */
+  exercises: Exercise[] = [];
+  exerciseProblems: { line: number; message: string }[] = [];
+  /** The dataflow graph's edges, as the kernel last reported them. */
+  edges: readonly GraphEdge[] = [];
+  /** The student's exercise states, saved as they change. */
+  readonly progress = new ProgressStore();
   /** The top-level names each cell defines, as the kernel last reported them. */
   private defines = new Map<string, readonly string[]>();
   /** The editor's view of the cells, once the editor has loaded (see `editor/notebook-types.ts`). */
@@ -102,7 +111,10 @@ export class NotebookController implements ReactiveController {
     );
     this.notebook = notebook;
     this.source = source;
+    this.edges = [];
+    this.findExercises();
     this.states = new Map(runnableCells(notebook).map((c) => [c.id, initialCellState()]));
+    await this.progress.open(this.work.key, notebook.meta.title ?? source.name);
     this.host.requestUpdate();
     const kernel = this.kernelClient();
     // A fresh worker per notebook, so names, inputs and timers of the last one cannot leak in.
@@ -272,6 +284,7 @@ export class NotebookController implements ReactiveController {
     }
     this.notebook = notebook;
     this.blocks = blocks;
+    this.findExercises();
     // Cells inserted or brought back start as not run; deleted ones leave.
     const ids = runnableCells(notebook).map((c) => c.id);
     this.states = new Map(ids.map((id) => [id, this.states.get(id) ?? initialCellState()]));
@@ -282,10 +295,64 @@ export class NotebookController implements ReactiveController {
   /** The cells as the kernel should have them: shown code, except cells not yet run after an edit. */
   private kernelCells(): KernelCell[] {
     if (!this.notebook) return [];
-    return runnableCells(this.notebook).map(({ id, source }) => ({
-      id,
-      source: this.kernelSources.get(id) ?? source,
-    }));
+    return runnableCells(this.notebook).map((cell) => kernelCell(cell, this.kernelSources.get(cell.id)));
+  }
+
+  private findExercises(): void {
+    if (!this.notebook) return;
+    const { exercises, problems } = findExercises(this.notebook);
+    this.exercises = exercises;
+    this.exerciseProblems = problems;
+  }
+
+  /** The exercise a cell belongs to: as its exercise cell, one of its checks, or its solution. */
+  exerciseOf(cellId: string): Exercise | undefined {
+    return this.exercises.find(
+      (e) => e.cellId === cellId || e.checkIds.includes(cellId) || e.solution?.cellId === cellId,
+    );
+  }
+
+  /** The exercise's state now, from its cells' run states (see `learn/exercise-state.ts`). */
+  exerciseState(exercise: Exercise): ExerciseState {
+    const cells = this.notebook ? runnableCells(this.notebook).map((c) => c.id) : [];
+    return exerciseState(exercise, {
+      attempted: this.blocks.get(exercise.cellId)?.edited ?? false,
+      cells: this.states,
+      upstream: upstreamOf(this.edges, exercise.cellId).filter((id) => !exercise.checkIds.includes(id)),
+      position: (id) => cells.indexOf(id) + 1,
+    });
+  }
+
+  /** Replaces the exercise's code with the lesson's solution, and runs it. */
+  async applySolution(exercise: Exercise): Promise<void> {
+    if (!exercise.solution) return;
+    this.draft(exercise.cellId, exercise.solution.source);
+    await this.runCell(exercise.cellId);
+  }
+
+  /** Back to the starter code of an exercise (its checks then say `not-attempted`). */
+  resetExercise(exercise: Exercise): Promise<void> {
+    return this.resetCell(exercise.cellId);
+  }
+
+  /** Saves every exercise's state and code in the progress store (when the kernel goes idle). */
+  private saveProgress(): void {
+    if (!this.notebook) return;
+    const blocks = this.notebook.blocks;
+    this.progress.record(
+      this.exercises.map((exercise) => {
+        const state = this.exerciseState(exercise);
+        const cell = blocks.find((b) => b.id === exercise.cellId);
+        return {
+          id: exercise.id,
+          title: exercise.title,
+          status: state.status,
+          score: state.score,
+          total: state.total,
+          code: cell?.kind === 'code' ? cell.source : '',
+        };
+      }),
+    );
   }
 
   /** Hands the kernel the shown code of these cells before they run. */
@@ -317,10 +384,11 @@ export class NotebookController implements ReactiveController {
   private onEvent(event: KernelEvent): void {
     if (event.type === 'idle') {
       this.busy = false;
+      this.saveProgress();
     } else if (event.type === 'names') {
       this.defines = new Map(Object.entries(event.defines));
+      this.edges = event.edges;
       this.syncTypes();
-      return;
     } else {
       const state = this.states.get(event.cellId);
       if (!state) return;

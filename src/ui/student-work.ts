@@ -19,10 +19,10 @@ import {
   resetBlock,
   type AppliedLayer,
   type EditLayer,
-} from '../notebook/edit-layer.ts';
+} from '../notebook/layer/edit-layer.ts';
 import type { Notebook } from '../notebook/notebook.ts';
-import { undoRemoval } from '../notebook/undo-removal.ts';
-import { removedBlocks, restoreRemoved, type RemovedBlock } from '../notebook/removed-blocks.ts';
+import { undoRemoval } from '../notebook/layer/undo-removal.ts';
+import { removedBlocks, restoreRemoved, type RemovedBlock } from '../notebook/layer/removed-blocks.ts';
 
 /** A step Undo can take back: a removal (the layers around it) or a move (taken back by moving back). */
 type UndoStep =

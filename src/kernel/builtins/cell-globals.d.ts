@@ -1,6 +1,7 @@
 /**
- * The names the kernel gives every cell — `display`, `view`, `Inputs`, `FileAttachment` (and
- * `console`, which the worker's lib already declares) — as the editor's TypeScript sees them.
+ * The names the kernel gives every cell — `display`, `view`, `Inputs`, `FileAttachment`, `report`,
+ * `check` (and `console`, which the worker's lib already declares) — as the editor's TypeScript
+ * sees them.
  *
  * A global script (no top-level import or export) so that the editor can load it as an extra lib
  * and every cell sees these names without importing them. The runtime is in cell-scope.ts,
@@ -22,7 +23,8 @@ declare function display<T>(value: T): T;
 
 /**
  * Shows a control and returns its current value: what the student last chose, or the control's
- * default. Moving the control reruns the cell.
+ * default. Moving the control re-runs the cells that read the value: for
+ * `const k = view(…)` only the cells that use `k` (not this one, unless it uses `k` itself).
  *
  * ```ts
  * const k = view(Inputs.range([1, 10], { step: 1 })); // k: number
@@ -31,6 +33,57 @@ declare function display<T>(value: T): T;
  * Throws a `TypeError` when given anything but a control made with `Inputs`.
  */
 declare function view<T>(input: Inputs.Input<T>): T;
+
+/**
+ * Records metrics in the experiment journal (the Journal panel), with the values of the notebook's
+ * controls, once the run settles; shows them below the cell and returns them unchanged.
+ *
+ * ```ts
+ * report({ mase: maseOf(fc), smape: smapeOf(fc) });
+ * ```
+ *
+ * Throws a `TypeError` unless given an object of named numbers.
+ */
+declare function report<T extends Record<string, number>>(metrics: T, options?: { label?: string }): T;
+
+/**
+ * Checks a student's answer, in the check cell of an exercise (```` ```ts check for=<id> ````):
+ * records whether `condition` holds, under `label`; when it does not, the student reads `message`.
+ * Returns whether it passed. Every check of a cell is reported; none throws when it fails.
+ * `options.weight` (default 1) is the check's share of the exercise's score, for partial credit.
+ *
+ * ```ts
+ * check('mae is a number', Number.isFinite(mae), 'Assign a number to `mae`.');
+ * ```
+ */
+declare const check: {
+  (label: string, condition: unknown, message?: string, options?: { weight?: number }): boolean;
+  /**
+   * Passes when `actual` is a number within the tolerance of `expected`: relative (`rel`, default
+   * 1e-9 when `abs` is not set) or absolute (`abs`); either may be met. `NaN`, `undefined` and
+   * non-numbers fail, saying so. The failure says how far off and in which direction, never the
+   * expected value.
+   */
+  close(
+    label: string,
+    actual: unknown,
+    expected: number,
+    tolerance?: { rel?: number; abs?: number; weight?: number },
+    message?: string,
+    options?: { weight?: number },
+  ): boolean;
+  /**
+   * Deep equality for numbers, strings, arrays (and typed arrays), plain objects, dates and arquero
+   * tables; the failure names the first difference (`got 4 at [3]`, `has no column \`x\``).
+   */
+  equal(
+    label: string,
+    actual: unknown,
+    expected: unknown,
+    message?: string,
+    options?: { weight?: number },
+  ): boolean;
+};
 
 /**
  * The controls a cell can show with `view`, with Observable Inputs' signatures. Only the

@@ -1,6 +1,7 @@
 /**
  * The builtins a cell sees during one run — `display`, `view`, `Inputs`, `console`,
- * `FileAttachment` — bound to that cell and its output collector.
+ * `FileAttachment`, `report`, and in check cells `check` — bound to that cell and its output
+ * collector.
  */
 import { inputKey, type InputKey, type InputValue, type Output } from '../../protocol.ts';
 import type { FileAttachment } from './file-attachment.ts';
@@ -11,6 +12,8 @@ import { isRenderable, renderToHtml } from '../display/dom.ts';
 import { isTable } from '../display/table-page.ts';
 import type { TableRegistry } from '../display/table-registry.ts';
 import { formatLog } from './format-log.ts';
+import { makeCheck } from './check.ts';
+import { reportOutput, type ReportOptions } from './report.ts';
 
 /** Names the kernel provides to cells (unless a cell defines the same name). */
 export const BUILTIN_NAMES: ReadonlySet<string> = new Set([
@@ -19,6 +22,8 @@ export const BUILTIN_NAMES: ReadonlySet<string> = new Set([
   'Inputs',
   'console',
   'FileAttachment',
+  'report',
+  'check',
 ]);
 
 /** The name a `view` call binds, as the compiler passes it (see {@link CellScope.view}). */
@@ -42,6 +47,8 @@ export interface CellScopeOptions {
   fileAttachment: (name: string) => FileAttachment;
   /** Called when output arrives after the run has finished. */
   late: () => void;
+  /** `check` for the check cells of exercises: they alone get the `check` builtin. */
+  role?: 'check';
 }
 
 const TABLE_PAGE = 10;
@@ -99,16 +106,35 @@ export class CellScope {
     dir: (value: unknown) => this.display(value),
   };
 
+  /** Hands metrics to the experiment journal and shows them; returns them unchanged. */
+  report = (metrics: unknown, options?: ReportOptions): unknown => {
+    this.push(reportOutput(metrics, options));
+    return metrics;
+  };
+
+  /** `check` in a check cell; elsewhere a function that says where checks belong. */
+  private check(): unknown {
+    if (this.options.role === 'check') return makeCheck((output) => this.push(output));
+    const misplaced = () => {
+      throw new TypeError(
+        'check() works only in the check cell of an exercise (a block opened with ```ts check for=<exercise id>).',
+      );
+    };
+    return Object.assign(misplaced, { close: misplaced, equal: misplaced });
+  }
+
   /** The builtins the cell's compiled function asks for, by name. */
   builtins(names: readonly string[]): Record<string, unknown> {
-    const all: Record<string, unknown> = {
-      display: this.display,
-      view: this.view,
-      Inputs,
-      console: this.console,
-      FileAttachment: this.options.fileAttachment,
+    const all: Record<string, () => unknown> = {
+      display: () => this.display,
+      view: () => this.view,
+      Inputs: () => Inputs,
+      console: () => this.console,
+      FileAttachment: () => this.options.fileAttachment,
+      report: () => this.report,
+      check: () => this.check(),
     };
-    return Object.fromEntries(names.map((name) => [name, all[name]]));
+    return Object.fromEntries(names.map((name) => [name, all[name]?.()]));
   }
 
   /** The run is over: later output is sent on its own. */

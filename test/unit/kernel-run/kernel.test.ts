@@ -4,7 +4,7 @@ import { Kernel } from '../../../src/kernel/kernel.ts';
 import type { CellStatus, KernelEvent, Output } from '../../../src/protocol.ts';
 
 /** A kernel with a listener that records events, and helpers to read the latest state of each cell. */
-async function kernelWith(sources: string[], datasets: string[] = []) {
+async function kernelWith(sources: string[], datasets: string[] = [], roles: Record<string, 'check'> = {}) {
   const events: KernelEvent[] = [];
   const kernel = new Kernel({
     fetchFile: async (url) => {
@@ -13,7 +13,10 @@ async function kernelWith(sources: string[], datasets: string[] = []) {
     },
   });
   await kernel.connect((e) => events.push(e), { baseUrl: 'http://localhost/app/', datasets });
-  const cells = sources.map((source, i) => ({ id: `c${i + 1}`, source }));
+  const cells = sources.map((source, i) => {
+    const id = `c${i + 1}`;
+    return roles[id] ? { id, source, role: roles[id] } : { id, source };
+  });
   await kernel.setCells(cells);
   const status = (id: string): CellStatus | undefined =>
     events
@@ -71,9 +74,13 @@ describe('Kernel', () => {
       'f(',
     ]);
     const names = () => k.events.filter((e) => e.type === 'names').at(-1);
-    expect(names()).toEqual({ type: 'names', defines: { c1: ['aq', 't'], c2: ['f', 'C'], c3: [] } });
+    expect(names()).toEqual({
+      type: 'names',
+      defines: { c1: ['aq', 't'], c2: ['f', 'C'], c3: [] },
+      edges: [],
+    });
     await k.kernel.setCells([{ id: 'c1', source: 'let u = 2;' }]);
-    expect(names()).toEqual({ type: 'names', defines: { c1: ['u'] } });
+    expect(names()).toEqual({ type: 'names', defines: { c1: ['u'] }, edges: [] });
   });
 
   it('re-runs only the cells downstream of a changed cell', async () => {
@@ -238,6 +245,79 @@ describe('Kernel', () => {
     await k.runAll();
     expect(k.error('c1')?.message).toMatch(/view\(\) expects a control/);
     expect(k.error('c1')?.position).toEqual({ line: 2, column: 13 });
+  });
+
+  it('check cells report each check as an output and re-run when the answer changes', async () => {
+    const k = await kernelWith(
+      [
+        'const answer = NaN;',
+        [
+          "check('answer is a number', Number.isFinite(answer), 'Assign a number.');",
+          "check.close('answer is 42', answer, 42, { rel: 1e-6 }, 'Think of the question.', { weight: 2 });",
+          "check.equal('list', [1, 2, answer], [1, 2, 42]);",
+        ].join('\n'),
+        "check('misplaced', true)",
+      ],
+      [],
+      { c2: 'check' },
+    );
+    await k.runAll();
+    const checks = () => k.outputs('c2').filter((o) => o.kind === 'check');
+    expect(checks()).toEqual([
+      { kind: 'check', label: 'answer is a number', passed: false, weight: 1, message: 'Assign a number.' },
+      {
+        kind: 'check',
+        label: 'answer is 42',
+        passed: false,
+        weight: 2,
+        message: 'Think of the question.',
+        detail: 'got NaN: the value is not computed yet (or a calculation went wrong)',
+      },
+      { kind: 'check', label: 'list', passed: false, weight: 1, detail: 'got NaN at [2]' },
+    ]);
+    // `check` outside a check cell says where it belongs.
+    expect(k.error('c3')?.message).toMatch(/only in the check cell of an exercise/);
+    await k.kernel.setCells([{ id: 'c1', source: 'const answer = 41.99999;' }, k.cells[1], k.cells[2]]);
+    await k.kernel.run(['c1']);
+    expect(checks().map((c) => c.passed)).toEqual([true, true, false]);
+    expect(checks()[2]).toMatchObject({ detail: 'got 41.99999 at [2]' });
+  });
+
+  it("a check cell's names are its own", async () => {
+    const k = await kernelWith(
+      ['const a = 1;', "const secret = 42;\ncheck('a', a === 1);", 'secret + 1'],
+      [],
+      {
+        c2: 'check',
+      },
+    );
+    await k.runAll();
+    expect(k.status('c2')).toBe('ok');
+    expect(k.status('c3')).toBe('error');
+    expect(k.error('c3')?.message).toMatch(/reads `secret`, which the check cell 2 defines/);
+  });
+
+  it('report() shows metrics for the journal and rejects what is not a number', async () => {
+    const k = await kernelWith([
+      "report({ mase: 0.9, smape: 12 }, { label: 'hold-out' })",
+      "report({ mase: '1' })",
+    ]);
+    await k.runAll();
+    expect(k.outputs('c1').filter((o) => o.kind === 'report')).toEqual([
+      { kind: 'report', metrics: { mase: 0.9, smape: 12 }, label: 'hold-out' },
+    ]);
+    expect(k.error('c2')?.message).toMatch(/metric `mase` must be a number, got string/);
+  });
+
+  it('sends the graph edges with the names', async () => {
+    const k = await kernelWith(['const a = 1;\nconst b = 2;', 'a + b', 'const c = a;']);
+    const names = k.events.filter((e) => e.type === 'names').at(-1);
+    expect(names).toMatchObject({
+      edges: [
+        { from: 'c1', to: 'c2', names: ['a', 'b'] },
+        { from: 'c1', to: 'c3', names: ['a'] },
+      ],
+    });
   });
 
   it('says why each cell ran', async () => {
