@@ -5,7 +5,7 @@
  * through the runtime's pure `transitionCell`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CodeCell, Notebook } from '../notebook/notebook.ts';
+import type { Notebook } from '../notebook/notebook.ts';
 import type { PreparedNotebook } from '../notebook/prepare-notebook.ts';
 import type { BlockState } from '../notebook/layer/apply-layer.ts';
 import { sanitizeMarkdown, sanitizeOutput } from './sanitize.ts';
