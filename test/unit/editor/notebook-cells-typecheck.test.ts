@@ -15,6 +15,8 @@ import {
 import { parseNotebook } from '../../../src/notebook/parse-notebook.ts';
 import { analyzeCell } from '../../../src/runtime/analyze-cell.ts';
 import { cellDeclarations } from '../../../src/ui/editor/cell-declarations.ts';
+import { runnableCells } from '../../../src/learn/notebook-cells.ts';
+import { findExercises } from '../../../src/learn/exercises.ts';
 import { createEditor, type Editor } from './language-service.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -150,11 +152,21 @@ history.length`,
 describe.each(files)('notebooks/%s', (file) => {
   it('has no diagnostic in any cell', () => {
     const notebook = parseNotebook(readFileSync(new URL(file, dir), 'utf8'));
-    const cells = notebook.blocks.flatMap((b) =>
-      b.kind === 'code' && !b.unclosed ? [{ id: b.id, source: b.source }] : [],
-    );
+    const cells = runnableCells(notebook).map((b) => ({ id: b.id, source: b.source }));
     expect(cells.length).toBeGreaterThan(0);
     const editor = openNotebook(libs, cells);
     expect(squiggles(editor, cells)).toEqual(intended[file] ?? []);
+    // Each exercise's solution, in place of its starter code, type-checks too.
+    const solutions = new Map(
+      findExercises(notebook).exercises.flatMap((e) => (e.solution ? [[e.cellId, e.solution.source]] : [])),
+    );
+    if (solutions.size === 0) return;
+    const solved = cells.map((c) => ({ id: c.id, source: solutions.get(c.id) ?? c.source }));
+    const solvedEditor = openNotebook(libs, solved);
+    expect(
+      squiggles(solvedEditor, solved).filter(
+        (d) => /\((cell-\d+)\)/.test(d) && solutions.has(/\((cell-\d+)\)/.exec(d)![1]),
+      ),
+    ).toEqual([]);
   }, 30_000);
 });
