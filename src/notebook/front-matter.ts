@@ -5,7 +5,7 @@
  * Only lines that are exactly the marker (trailing spaces allowed) count, so `---` inside a YAML
  * string or an indented block scalar does not end it.
  */
-import type { NotebookProblem } from './notebook.ts';
+import type { NotebookProblem } from './notebook-problem.ts';
 import type { Line } from './split-lines.ts';
 
 /** Where the front matter is, as found by {@link findFrontMatter}. */

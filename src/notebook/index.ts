@@ -2,16 +2,9 @@
  * `dplab/notebook`: the notebook document model (parse, edit, serialise) and Markdown rendering.
  * Nothing here touches the DOM, so it runs in Node, in a Web Worker and in the page.
  */
-export type {
-  Block,
-  CellText,
-  CodeCell,
-  MarkdownBlock,
-  MarkdownText,
-  Notebook,
-  NotebookMeta,
-  NotebookProblem,
-} from './notebook.ts';
+export type { Block, CellText, CodeCell, MarkdownBlock, MarkdownText, Notebook } from './notebook.ts';
+export type { NotebookMeta } from './notebook-meta.ts';
+export type { NotebookProblem } from './notebook-problem.ts';
 export { parseNotebook } from './parse-notebook.ts';
 export { serializeNotebook, layoutNotebook, type BlockLayout } from './serialize-notebook.ts';
 export { withCellSource, withMarkdownSource, insertCell, removeCell, type NewCell } from './edit-notebook.ts';
@@ -38,7 +31,7 @@ export {
   type AppliedLayer,
   type BlockState,
   type DiffLine,
-} from './edit-layer.ts';
+} from './layer/edit-layer.ts';
 export {
   toIpynb,
   ipynbText,
@@ -47,5 +40,5 @@ export {
   type IpynbCell,
   type IpynbOutput,
   type IpynbExtras,
-} from './ipynb.ts';
+} from './ipynb/ipynb.ts';
 export { encodeShareHash, decodeShareHash, SHARE_LIMIT, SHARE_PREFIX, ShareLinkError } from './share-link.ts';

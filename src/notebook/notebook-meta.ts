@@ -5,7 +5,7 @@
  * out, so the app can rely on the types below without checking again.
  */
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
-import type { NotebookProblem } from './notebook.ts';
+import type { NotebookProblem } from './notebook-problem.ts';
 import { countLineBreaks } from './split-lines.ts';
 
 /** The front matter of a notebook, validated. */

@@ -9,16 +9,7 @@
  * differs from the source it was parsed with, so `{ ...cell, source }` is an edit too.
  */
 import type { NotebookMeta } from './notebook-meta.ts';
-
-export type { NotebookMeta };
-
-/** A problem found while reading a file, shown to the author. Parsing never throws; it reports these. */
-export interface NotebookProblem {
-  /** 1-based line in the file. */
-  readonly line: number;
-  /** What is wrong and what to do about it; starts with `line N: ` so it can be shown as is. */
-  readonly message: string;
-}
+import type { NotebookProblem } from './notebook-problem.ts';
 
 /** The exact text of a Markdown block as found in the file. */
 export interface MarkdownText {

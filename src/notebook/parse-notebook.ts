@@ -8,8 +8,9 @@
 import { findFences, type Fence } from './find-fences.ts';
 import { findFrontMatter } from './front-matter.ts';
 import { isRunnableLang, parseInfoString } from './info-string.ts';
-import type { Block, CodeCell, MarkdownBlock, Notebook, NotebookProblem } from './notebook.ts';
+import type { Block, CodeCell, MarkdownBlock, Notebook } from './notebook.ts';
 import { readNotebookMeta, type NotebookMeta } from './notebook-meta.ts';
+import type { NotebookProblem } from './notebook-problem.ts';
 import { isBlank, joinLines, normaliseLineEndings, splitLines, type Line } from './split-lines.ts';
 
 const BOM = '\uFEFF';

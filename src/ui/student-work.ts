@@ -1,6 +1,6 @@
 /**
  * A student's edits to one notebook, kept as a layer over the lesson as shipped (see
- * `notebook/edit-layer.ts`) and saved to IndexedDB as they type. Cells the student never touched
+ * `notebook/layer/edit-layer.ts`) and saved to IndexedDB as they type. Cells the student never touched
  * follow lesson updates; edited cells keep the student's text, marked when the lesson changed.
  *
  * Saving is debounced (300 ms) and flushed when the page is hidden or closed, so a reload or a

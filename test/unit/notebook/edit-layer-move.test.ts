@@ -12,7 +12,7 @@ import {
   resetBlock,
   type BlockState,
   type EditLayer,
-} from '../../../src/notebook/edit-layer.ts';
+} from '../../../src/notebook/layer/edit-layer.ts';
 
 /** A lesson from blocks written as `# prose` or `ts:code`; blocks are separated by blank lines. */
 function lesson(...blocks: string[]): Notebook {

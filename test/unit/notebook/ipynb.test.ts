@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseNotebook, type Notebook } from 'dplab/notebook';
-import { fromIpynb, ipynbText, toIpynb, type IpynbCell } from '../../../src/notebook/ipynb.ts';
+import { fromIpynb, ipynbText, toIpynb, type IpynbCell } from '../../../src/notebook/ipynb/ipynb.ts';
 import type { Output } from '../../../src/protocol.ts';
 
 const ID = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -115,7 +115,11 @@ describe('toIpynb', () => {
           offset: 0,
         },
       },
-      { kind: 'input', key: 'cell-1:0', spec: { kind: 'range', label: 'Window', min: 1, max: 24, value: 12 } },
+      {
+        kind: 'input',
+        key: 'cell-1:0',
+        spec: { kind: 'range', label: 'Window', min: 1, max: 24, value: 12 },
+      },
       {
         kind: 'inspect',
         node: { type: 'object', kind: 'Array', summary: 'Array(2) [1, 2]', entries: [], more: 0 },

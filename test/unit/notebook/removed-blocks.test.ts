@@ -7,8 +7,8 @@ import {
   readEditLayer,
   recordEdit,
   recordRemove,
-} from '../../../src/notebook/edit-layer.ts';
-import { removedBlocks, restoreRemoved } from '../../../src/notebook/removed-blocks.ts';
+} from '../../../src/notebook/layer/edit-layer.ts';
+import { removedBlocks, restoreRemoved } from '../../../src/notebook/layer/removed-blocks.ts';
 
 const lesson = parseNotebook('# Title\n\n```ts\nconst a = 1;\n```\n\nMiddle.\n\n```ts\nconst b = 2;\n```\n');
 const ids = (layer: ReturnType<typeof emptyLayer>, of = lesson) =>

@@ -11,8 +11,8 @@
  * 3. otherwise the block is gone (for {@link matchBlocks}) or, for an anchor
  *    ({@link locateAnchor}), the block now at the recorded position is used.
  */
-import type { BlockRef } from './edit-layer.ts';
-import type { Block } from './notebook.ts';
+import type { Block } from '../notebook.ts';
+import type { BlockRef } from './edit-layer-types.ts';
 import { SIMILAR, textSimilarity } from './text-similarity.ts';
 
 interface Candidate {

@@ -15,7 +15,7 @@
  * Blocks are separated by one blank line. Anything that is not an nbformat 4 notebook is refused
  * with an `Error` saying what is wrong and where.
  */
-import { isRunnableLang, parseInfoString } from './info-string.ts';
+import { isRunnableLang, parseInfoString } from '../info-string.ts';
 
 type Json = Record<string, unknown>;
 

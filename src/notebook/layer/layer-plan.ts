@@ -17,9 +17,9 @@
  *    longer has the block, the record shows as a kept block if the student changed its text, and
  *    not at all otherwise (the student typed nothing there, and the lesson dropped it).
  */
-import type { BlockRef, EditLayer } from './edit-layer.ts';
+import type { Block, Notebook } from '../notebook.ts';
+import type { BlockRef, EditLayer } from './edit-layer-types.ts';
 import { locateAnchor, matchBlocks } from './match-blocks.ts';
-import type { Block, Notebook } from './notebook.ts';
 
 /** One block of the applied notebook and where it comes from. */
 export type PlannedBlock =

@@ -15,12 +15,12 @@
  *   by the rules above (untouched: the lesson's current text; edited: the student's); if the lesson
  *   removes it, it is kept there when edited (origin `kept`) and goes with the lesson otherwise.
  */
-import { rewriteCell } from './block-text.ts';
-import type { EditLayer } from './edit-layer.ts';
-import { parseInfoString } from './info-string.ts';
+import { rewriteCell } from '../block-text.ts';
+import { parseInfoString } from '../info-string.ts';
+import type { Block, Notebook } from '../notebook.ts';
+import { layoutNotebook } from '../serialize-notebook.ts';
+import type { EditLayer } from './edit-layer-types.ts';
 import { planLayer } from './layer-plan.ts';
-import type { Block, Notebook } from './notebook.ts';
-import { layoutNotebook } from './serialize-notebook.ts';
 
 /** What "Show original" and "Reset" need to know about one block of an applied layer. */
 export interface BlockState {

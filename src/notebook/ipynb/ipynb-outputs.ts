@@ -11,7 +11,7 @@
  * - a control → its label and value as `text/plain` (a file cannot hold a live control);
  * - the cell's error → an `error` output.
  */
-import type { CellError, InspectNode, Output, TablePage } from '../protocol.ts';
+import type { CellError, InspectNode, Output, TablePage } from '../../protocol.ts';
 
 type Bundle = Record<string, string[]>;
 

@@ -3,8 +3,8 @@
  * when the visit's Undo is gone. A deletion is a record in the layer's `removed` list; bringing a
  * block back drops that record, and the block shows again in its place with the lesson's text.
  */
-import type { BlockKind, EditLayer } from './edit-layer.ts';
-import type { Notebook } from './notebook.ts';
+import type { Notebook } from '../notebook.ts';
+import type { BlockKind, EditLayer } from './edit-layer-types.ts';
 
 /** A deleted lesson block, as the page lists it. */
 export interface RemovedBlock {

@@ -3,7 +3,7 @@
  * outlives the code that wrote it and can be damaged, and a layer holds a student's work, so a bad
  * one is reported precisely rather than half-applied.
  */
-import type { BlockRef, EditLayer, EditedBlock, InsertedBlock, MovedFrom } from './edit-layer.ts';
+import type { BlockRef, EditLayer, EditedBlock, InsertedBlock, MovedFrom } from './edit-layer-types.ts';
 
 /**
  * Returns `value` as an {@link EditLayer} (missing `inserted` and `removed` lists become empty),

@@ -7,9 +7,9 @@
  * has no place in nbformat is kept in `metadata.dplab`: the front matter as raw YAML on the
  * notebook, and a cell's info string (`ts hidden`) on the cell, so an import gives it back.
  */
-import type { CellError, Output } from '../protocol.ts';
+import type { CellError, Output } from '../../protocol.ts';
 import { ipynbOutputs, type IpynbOutput } from './ipynb-outputs.ts';
-import type { Block, CodeCell, Notebook } from './notebook.ts';
+import type { Block, CodeCell, Notebook } from '../notebook.ts';
 
 export { fromIpynb } from './from-ipynb.ts';
 export { ipynbOutputs, type IpynbOutput } from './ipynb-outputs.ts';

@@ -7,7 +7,7 @@
  * Records are compared by identity: the layer functions copy only the records they change, so the
  * ones a removal dropped or added are exactly those missing from, or new in, the layer after it.
  */
-import type { EditLayer } from './edit-layer.ts';
+import type { EditLayer } from './edit-layer-types.ts';
 
 const newNumber = (id: string): number => Number(/^new-(\d+)$/.exec(id)?.[1] ?? 0);
 
