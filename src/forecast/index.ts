@@ -35,3 +35,21 @@ export {
 export * from './ets/index.ts';
 export * from './theta.ts';
 export { forecastMethods, forecastMethod, type ForecastMethod, type MethodInput } from './registry.ts';
+export { compareForecasts, type ForecastLeaderboard, type LeaderboardRow } from './compare-forecasts.ts';
+export {
+  compareForecastsDefaults,
+  type BacktestComparisonOptions,
+  type BacktestSpec,
+  type CompareForecastsOptions,
+  type HoldoutComparisonOptions,
+} from './comparison-plan.ts';
+export { benchmarkNames, type CompareModel, type CustomForecaster } from './compare-models.ts';
+export {
+  checkOverlap,
+  checkTestLength,
+  checkTimeSplit,
+  splitCheckDefaults,
+  type SplitWarning,
+  type SplitWarningCode,
+  type TimePoint,
+} from './split-checks.ts';

@@ -339,7 +339,8 @@ export class Kernel implements KernelApi {
       return 'ok';
     }
     // A check cell's last `check(…)` returns a boolean; its checks are what it shows.
-    if (analysis.hasValue && result.value !== undefined && record.role !== 'check') scope.display(result.value);
+    if (analysis.hasValue && result.value !== undefined && record.role !== 'check')
+      scope.display(result.value);
     scope.finish();
     record.defs = result.defs;
     record.bindings = scope.bindings;

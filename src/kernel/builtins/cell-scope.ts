@@ -10,6 +10,7 @@ import { Inputs, inputSpec, inputValue, isInput, type WorkerInput } from './inpu
 import type { OutputCollector } from '../display/output-collector.ts';
 import { isRenderable, renderToHtml } from '../display/dom.ts';
 import { isTable } from '../display/table-page.ts';
+import { isForecastLeaderboard, leaderboardOutputs } from '../display/leaderboard.ts';
 import type { TableRegistry } from '../display/table-registry.ts';
 import { formatLog } from './format-log.ts';
 import { makeCheck } from './check.ts';
@@ -60,9 +61,10 @@ export class CellScope {
 
   constructor(private readonly options: CellScopeOptions) {}
 
-  /** Shows a value below the cell: a table, a chart, a control, or an inspector. */
+  /** Shows a value below the cell: a table, a chart, a control, a leaderboard, or an inspector. */
   display = (value: unknown): unknown => {
-    this.push(this.toOutput(value));
+    if (isForecastLeaderboard(value)) for (const output of leaderboardOutputs(value)) this.push(output);
+    else this.push(this.toOutput(value));
     return value;
   };
 
@@ -91,7 +93,8 @@ export class CellScope {
     const key = inputKey(this.options.cellId, this.views++);
     const stored = this.options.inputs.get(key);
     const value = inputValue(input, stored);
-    this.push({ kind: 'input', key, spec: inputSpec(input, stored) });
+    const spec = inputSpec(input, stored);
+    this.push(name === undefined ? { kind: 'input', key, spec } : { kind: 'input', key, spec, bound: name });
     if (name !== undefined) this.bindings.set(name, { key, input });
     return value;
   }

@@ -71,6 +71,20 @@ export function ipynbOutputs(
       case 'truncated':
         stream('stderr', output.text + '\n');
         break;
+      case 'check': {
+        const why = output.passed
+          ? ''
+          : [output.message, output.detail && `(${output.detail})`].filter(Boolean).join(' ');
+        stream('stdout', `${output.passed ? '✓' : '✗'} ${output.label}${why ? ` — ${why}` : ''}\n`);
+        break;
+      }
+      case 'report': {
+        const metrics = Object.entries(output.metrics).map(([name, value]) => `${name} ${value}`);
+        display({
+          'text/plain': lines(`Reported${output.label ? ` (${output.label})` : ''}: ${metrics.join(', ')}`),
+        });
+        break;
+      }
     }
   });
   if (error !== undefined) {

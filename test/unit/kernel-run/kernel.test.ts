@@ -320,6 +320,31 @@ describe('Kernel', () => {
     });
   });
 
+  it('shows a forecast leaderboard as a table, a chart and a report for the journal', async () => {
+    const k = await kernelWith([
+      [
+        "import { compareForecasts } from 'dplab/forecast';",
+        'const y = Array.from({ length: 48 }, (_, t) => 100 + t + 10 * Math.sin((2 * Math.PI * t) / 12));',
+        "compareForecasts({ train: y.slice(0, 36), test: y.slice(36), period: 12, models: ['ses'] })",
+      ].join('\n'),
+    ]);
+    await k.runAll();
+    const outputs = k.outputs('c1');
+    expect(outputs.map((o) => o.kind)).toEqual(['html', 'html', 'report']);
+    const table = outputs[0].kind === 'html' ? outputs[0].html : '';
+    // Benchmarks first, then the model; a verdict in words.
+    expect([...table.matchAll(/<th scope="row">([^<]+)/g)].map((m) => m[1].trim())).toHaveLength(4);
+    expect(table).toMatch(/dp-lb-verdict/);
+    expect(outputs[1].kind === 'html' && outputs[1].html).toMatch(/^<(svg|figure)/);
+    const report = outputs[2];
+    expect(report.kind === 'report' && Object.keys(report.metrics)).toEqual([
+      'MASE naive',
+      'MASE snaive',
+      'MASE naive2',
+      'MASE ses',
+    ]);
+  });
+
   it('says why each cell ran', async () => {
     const k = await kernelWith(['const a = 1;', 'const b = a + 1;', 'b * 2']);
     await k.kernel.run(['c1']);
