@@ -162,7 +162,8 @@ export type Output =
   | { kind: 'html'; html: string }
   | { kind: 'log'; level: 'log' | 'info' | 'warn' | 'error' | 'debug'; text: string }
   /** `key` identifies the control across re-runs so the page keeps the same element while a slider is dragged. */
-  | { kind: 'input'; key: InputKey; spec: InputSpec }
+  /** `bound` is the name the control's value is bound to (`const k = view(…)`), when it is one. */
+  | { kind: 'input'; key: InputKey; spec: InputSpec; bound?: string }
   /** Said once when a cell produced more than the output caps allow. */
   | { kind: 'truncated'; text: string }
   /**

@@ -1,7 +1,7 @@
 /**
  * A Vite plugin that ships the bundled notebooks and datasets with the app.
  *
- * - `virtual:notebook-index` is the sidebar's list: file, title, summary, order and tags of every
+ * - `virtual:notebook-index` is the sidebar's list: file, title, summary, order, tags and exercises of every
  *   `notebooks/*.md`, read from their front matter at build time (so the page does not have to fetch
  *   and parse every notebook to draw the sidebar).
  * - `notebooks/*.md` and `datasets/*` are served as they are by the dev server and copied into the
@@ -15,6 +15,7 @@ import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { parseNotebook } from '../notebook/parse-notebook.ts';
 import { prepareNotebook } from '../notebook/prepare-notebook.ts';
+import { findExercises } from '../learn/exercises.ts';
 
 /** One entry of the sidebar's notebook list. */
 export interface NotebookIndexEntry {
@@ -24,6 +25,8 @@ export interface NotebookIndexEntry {
   summary?: string;
   order?: number;
   tags?: string[];
+  /** The notebook's exercises (id and title), for the course's progress page. */
+  exercises: { id: string; title: string }[];
 }
 
 const VIRTUAL_ID = 'virtual:notebook-index';
@@ -33,8 +36,17 @@ const RESOLVED_ID = '\0' + VIRTUAL_ID;
 export function readNotebookIndex(dir: string): NotebookIndexEntry[] {
   const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md');
   const entries = files.map((file): NotebookIndexEntry => {
-    const { meta } = parseNotebook(readFileSync(join(dir, file), 'utf8'));
-    return { file, title: meta.title ?? file, summary: meta.summary, order: meta.order, tags: meta.tags };
+    const notebook = parseNotebook(readFileSync(join(dir, file), 'utf8'));
+    const { meta } = notebook;
+    const exercises = findExercises(notebook).exercises.map(({ id, title }) => ({ id, title }));
+    return {
+      file,
+      title: meta.title ?? file,
+      summary: meta.summary,
+      order: meta.order,
+      tags: meta.tags,
+      exercises,
+    };
   });
   return entries.sort(
     (a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.file.localeCompare(b.file),

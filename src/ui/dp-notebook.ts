@@ -127,9 +127,20 @@ export class DpNotebook extends LitElement {
     </details>`;
   }
 
+  /** "Exercises: 1 of 3 passed", from the exercises' live states. */
+  private renderExerciseCount() {
+    const { exercises } = this.controller;
+    if (exercises.length === 0) return nothing;
+    const passed = exercises.filter((e) => this.controller.exerciseState(e).status === 'passed').length;
+    return html`<a class="dp-exercise-count" href="#/progress" title="Your progress in every lesson"
+      >Exercises: ${passed} of ${exercises.length} passed</a
+    >`;
+  }
+
   private renderBar() {
     const work = this.controller.work;
     return html`<div class="dp-notebook-bar" role="toolbar" aria-label="Notebook">
+        ${this.renderExerciseCount()}
         ${work?.problem ? html`<span class="dp-work-problem" role="status">${work.problem}</span>` : nothing}
         ${
           work?.canUndo
@@ -174,11 +185,11 @@ export class DpNotebook extends LitElement {
     return html`
       ${this.renderBar()}
       ${
-        notebook.problems.length
+        notebook.problems.length || this.controller.exerciseProblems.length
           ? html`<div class="dp-problems" role="alert">
               <strong>This notebook has problems; what could be read is shown below.</strong>
               <ul>
-                ${notebook.problems.map((p) => html`<li>${p.message}</li>`)}
+                ${[...notebook.problems, ...this.controller.exerciseProblems].map((p) => html`<li>${p.message}</li>`)}
               </ul>
             </div>`
           : nothing

@@ -71,12 +71,14 @@ export class NotebookController implements ReactiveController {
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
+    this.progress.onChange = () => host.requestUpdate();
   }
 
   hostConnected(): void {
     // Start the worker now, while the notebook is still being fetched: loading the kernel's
     // libraries is the longest step before the first cell can run.
     this.kernelClient();
+    void this.progress.loadSummaries();
   }
 
   hostDisconnected(): void {

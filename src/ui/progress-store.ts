@@ -4,7 +4,12 @@
  * progress for the session only, and says so.
  */
 import { createStore, entries, get, set, clear, type UseStore } from 'idb-keyval';
-import { readNotebookProgress, type ExerciseProgress, type NotebookProgress } from '../learn/progress.ts';
+import {
+  passedCount,
+  readNotebookProgress,
+  type ExerciseProgress,
+  type NotebookProgress,
+} from '../learn/progress.ts';
 
 let store: UseStore | undefined;
 function progressStore(): UseStore {
@@ -21,6 +26,10 @@ export class ProgressStore {
   current?: NotebookProgress;
   /** Set when progress could not be read or saved. */
   problem?: string;
+  /** Exercises passed of those recorded, by notebook key, for the sidebar (after {@link loadSummaries}). */
+  summaries = new Map<string, { passed: number; total: number }>();
+  /** Called whenever what the store holds changes (the page re-renders). */
+  onChange: () => void = () => {};
   private saving: Promise<void> = Promise.resolve();
 
   /** Loads (or starts) the progress of a notebook, and notes that it was opened. */
@@ -68,6 +77,12 @@ export class ProgressStore {
     this.save();
   }
 
+  /** Reads how far the student got in every notebook, for the sidebar. */
+  async loadSummaries(): Promise<void> {
+    for (const p of await this.all()) this.summaries.set(p.key, passedCount(p));
+    this.onChange();
+  }
+
   /** Every notebook's progress, for the progress page and "Download progress". */
   async all(): Promise<NotebookProgress[]> {
     await this.saving;
@@ -86,12 +101,16 @@ export class ProgressStore {
   async reset(): Promise<void> {
     await this.saving;
     await clear(progressStore());
+    this.summaries.clear();
     if (this.current) this.current = { ...this.current, exercises: {} };
+    this.onChange();
   }
 
   private save(): void {
     const snapshot = this.current;
     if (!snapshot) return;
+    this.summaries.set(snapshot.key, passedCount(snapshot));
+    this.onChange();
     this.saving = this.saving
       .then(() => set(snapshot.key, snapshot, progressStore()))
       .catch((error: unknown) => {
