@@ -213,3 +213,47 @@ export async function editorProbe({ cellIndex, typed, timeoutMs }) {
   );
   return { usableMs: usable - t0, completionsMs: suggested - t1 };
 }
+
+/**
+ * In the page: alternates a right and a wrong answer in an exercise's cell (through the notebook
+ * controller, as typing and Shift+Enter do) and times, for each, from the moment the exercise cell
+ * reports `data-status="ok"` to the moment its `<dp-exercise>` shows the new state. That interval is
+ * the learning loop's own cost: the check cell's run and the page working out and drawing the state.
+ */
+export async function exerciseProbe({ id, answers, timeoutMs }) {
+  const app = document.querySelector('dp-app');
+  const controller = app.controller;
+  const exercise = controller.exercises.find((e) => e.id === id);
+  if (!exercise) throw new Error(`no exercise "${id}" in the open notebook`);
+  const cells = [...document.querySelectorAll('dp-cell')];
+  const cell = cells.find((c) => c.cell?.id === exercise.cellId);
+  if (!cell) throw new Error(`the cell of exercise "${id}" is not on the page`);
+  const samples = [];
+  for (const { code, state } of answers) {
+    const done = new Promise((resolve, reject) => {
+      let okAt;
+      const timer = setTimeout(
+        () => reject(new Error(`"${id}" did not become ${state} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      const observer = new MutationObserver(() => {
+        if (okAt === undefined && cell.getAttribute('data-status') === 'ok') okAt = performance.now();
+        const box = cell.querySelector('dp-exercise');
+        if (okAt !== undefined && box?.getAttribute('data-state') === state) {
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(performance.now() - okAt);
+        }
+      });
+      observer.observe(cell, {
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['data-status', 'data-state'],
+      });
+    });
+    controller.draft(exercise.cellId, code);
+    void controller.runCell(exercise.cellId);
+    samples.push(await done);
+  }
+  return samples;
+}

@@ -25,6 +25,7 @@ import {
   pageResources,
   sliderProbe,
   editorProbe,
+  exerciseProbe,
 } from './probes.mjs';
 import { chromiumArgs as CHROMIUM_ARGS, chromiumPath as CHROMIUM } from '../chromium.mjs';
 import { kB, markdownTable, max, median, min, ms, percentile, writeReadmeSection } from './report.mjs';
@@ -33,12 +34,12 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT_DIR = 'test/.output/bench-dist';
 const NOTEBOOK = '00-welcome.md';
 const VIEWPORT = { width: 1280, height: 900 };
-const RUNS = { load: 5, slider: 50, interrupt: 5, editor: 5 };
+const RUNS = { load: 5, slider: 50, interrupt: 5, editor: 5, exercise: 20 };
 const TIMEOUT = 30_000;
 /** How long an interrupted notebook may take to come back before the run counts as failed. */
 const INTERRUPT_LIMIT = 5_000;
 const SLIDER_LABEL = 'Window k (months)';
-const TARGETS = { mainJs: 80_000, navigation: 1500, slider: 50, interrupt: 300 };
+const TARGETS = { mainJs: 80_000, navigation: 1500, slider: 50, interrupt: 300, exercise: 100 };
 /** The cell the editor is measured on (0-based): the welcome notebook's table cell, which imports arquero. */
 const EDITOR_CELL = 2;
 /** A student reading the first screen of prose before clicking into code. */
@@ -181,6 +182,37 @@ async function measureSlider(browser, base, errors) {
         values: sliderValues(RUNS.slider),
         timeoutMs: 10_000,
       }),
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+/** The exercise notebook the learning loop is timed on (a copy of a lesson's exercise, kept small). */
+const EXERCISE_NOTEBOOK = 'test/fixtures/notebooks/exercise.md';
+
+/**
+ * Exercise cell finished → its state shown: alternating right and wrong answers in the fixture's
+ * exercise, opened as a student's file.
+ */
+async function measureExercise(browser, base, errors) {
+  const { context, page } = await openNotebook(browser, base, errors);
+  try {
+    const text = readFileSync(EXERCISE_NOTEBOOK, 'utf8');
+    await page
+      .getByLabel('Open notebook')
+      .setInputFiles({ name: 'exercise.md', mimeType: 'text/markdown', buffer: Buffer.from(text) });
+    await step('opening the exercise notebook', () =>
+      page.waitForSelector('[data-exercise="mae"][data-state="not-attempted"]', { timeout: TIMEOUT }),
+    );
+    const right = {
+      code: 'const mae = mean(test.map((y, i) => Math.abs(y - forecast[i])));',
+      state: 'passed',
+    };
+    const wrong = { code: 'const mae = 1.5;', state: 'partial' };
+    const answers = Array.from({ length: RUNS.exercise }, (_, i) => (i % 2 === 0 ? right : wrong));
+    return await step('answering the exercise', () =>
+      page.evaluate(exerciseProbe, { id: 'mae', answers, timeoutMs: 10_000 }),
     );
   } finally {
     await context.close();
@@ -425,8 +457,11 @@ async function main() {
     const interrupts = await measureInterrupt(browser, base, errors);
     const editorAtOnce = await measureEditor(browser, base, output, errors, 0);
     const editorIdle = await measureEditor(browser, base, output, errors, READING_MS);
+    const exercise = await measureExercise(browser, base, errors);
 
-    const expectedCells = (readFileSync(`notebooks/${NOTEBOOK}`, 'utf8').match(/^```ts\s*$/gm) ?? []).length;
+    // Every ```ts cell is a cell on the page, except exercise solutions (shown only on request).
+    const fences = readFileSync(`notebooks/${NOTEBOOK}`, 'utf8').match(/^```(ts|typescript)\b.*$/gm) ?? [];
+    const expectedCells = fences.filter((f) => !/\bsolution\b/.test(f)).length;
     if (loads.some((l) => l.cells !== expectedCells)) {
       throw new Error(`expected ${expectedCells} cells, saw ${loads.map((l) => l.cells).join(', ')}`);
     }
@@ -470,6 +505,12 @@ async function main() {
         pass: median(slider) <= TARGETS.slider,
       },
       interruptRow(interrupts),
+      {
+        metric: 'Exercise cell finished → its state shown (check cell run, state drawn)',
+        value: `median ${ms(median(exercise))}, p95 ${ms(percentile(exercise, 95))} (${n(exercise.length)})`,
+        target: `median ≤ ${ms(TARGETS.exercise)}`,
+        pass: median(exercise) <= TARGETS.exercise,
+      },
       ...editorRows(editorAtOnce, editorIdle, gz, mainFiles, output.worker.files),
     ];
 
