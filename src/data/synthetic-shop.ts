@@ -22,45 +22,11 @@
  *   shop's invoices per pair); 20 % of the purchases are rated (see true-preference.ts for the model).
  */
 import { SeededRandom } from '../stats/random.ts';
-import type { Interaction } from '../recommend/interactions.ts';
 import { dirichletDeviate, smallestIndices } from './draws.ts';
 import { itemsPerCustomer, purchaseDay, visitDays } from './shop-activity.ts';
 import { colourWords, shopCategories, styleWords } from './shop-vocabulary.ts';
-import { ratingFitWeight, ratingMean, truePreferences, type ShopTruth } from './true-preference.ts';
-
-/** Options of {@link syntheticShop}. */
-export interface SyntheticShopOptions {
-  /** Seed of every random draw. Default 1. */
-  seed?: number;
-  /**
-   * Preset sizes: `'full'` is the real shop (4,334 customers × 3,659 items, density 1.68 %);
-   * `'lesson'` is 300 × 200 at density 5 % (10 items per customer on average), small enough to print
-   * and to hold the whole preference matrix. Default `'full'`.
-   */
-  size?: 'full' | 'lesson';
-  /** Number of customers (overrides the preset). */
-  customers?: number;
-  /** Number of items (overrides the preset). */
-  items?: number;
-  /** Share of all customer–item pairs that are bought, in (0, 0.5]. Default by `size`: 0.0168 or 0.05. */
-  density?: number;
-  /** Number of product categories, 1–12. Default 12. */
-  categories?: number;
-  /** Number of latent taste factors, 0–8 (each shows in the descriptions as a style word). Default 3. */
-  factors?: number;
-  /** Weight w of the latent factors in the utility. Default 1. */
-  factorWeight?: number;
-  /** Dirichlet parameter of the customers' category tastes: small = focused customers. Default 0.3. */
-  tasteConcentration?: number;
-  /** Standard deviation of the items' general appeal b: larger = more skewed popularity. Default 1.45. */
-  appealSpread?: number;
-  /** Share of purchases that get a 1–5 rating, in [0, 1]. Default 0.2. */
-  ratedFraction?: number;
-  /** First day of the year of data, an ISO date or ms since the epoch. Default '2010-12-01'. */
-  start?: string | number;
-  /** Number of days of data. Default 374 (to 2011-12-09, as the real shop). */
-  days?: number;
-}
+import type { ShopCustomer, ShopItem, ShopTruth, SyntheticShop, SyntheticShopOptions } from './shop-types.ts';
+import { ratingFitWeight, ratingMean, truePreferences } from './true-preference.ts';
 
 export const syntheticShopDefaults = {
   seed: 1,
@@ -79,37 +45,6 @@ const presets = {
   full: { customers: 4334, items: 3659, density: 0.0168 },
   lesson: { customers: 300, items: 200, density: 0.05 },
 } as const;
-
-export interface ShopCustomer {
-  id: string;
-  /** The day the customer arrived (ms since the epoch, midnight UTC). */
-  since: number;
-}
-
-export interface ShopItem {
-  id: string;
-  category: string;
-  /** Unit price in £. */
-  price: number;
-  /** Upper-case words as in the real shop, e.g. "VINTAGE RED CAKE STAND". */
-  description: string;
-  /** The day the item went on sale (ms since the epoch, midnight UTC). */
-  since: number;
-}
-
-/** A generated shop: plain data (it crosses the worker boundary by structured clone). */
-export interface SyntheticShop {
-  /** The options used, every default filled in. */
-  options: Required<Omit<SyntheticShopOptions, 'start'>> & { start: number };
-  categories: string[];
-  customers: ShopCustomer[];
-  items: ShopItem[];
-  /** One row per customer–item pair bought: value = number of purchases, time = the first one. */
-  purchases: Interaction[];
-  /** 1–5 ratings of a share of the purchases, time = the purchase day. */
-  ratings: Interaction[];
-  truth: ShopTruth;
-}
 
 const day = 86_400_000;
 

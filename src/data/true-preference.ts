@@ -12,36 +12,7 @@
  * and q_i latent taste factors of dimension `factors` scaled by w, γ_c the customer's price
  * sensitivity. Purchases are drawn without replacement in proportion to exp(u) (see synthetic-shop.ts).
  */
-import type { SyntheticShop } from './synthetic-shop.ts';
-
-/** The parameters of the choice model, flat typed arrays (row-major), plain data. */
-export interface ShopTruth {
-  /** Number of categories k and latent factors d. */
-  categories: number;
-  factors: number;
-  /** Weight w of the latent-factor term. */
-  factorWeight: number;
-  /** θ: customers × k, each row a probability vector (Dirichlet draws). */
-  taste: Float64Array;
-  /** p: customers × d, standard normal. */
-  customerFactors: Float64Array;
-  /** γ: price sensitivity of each customer (≥ 0). */
-  priceSensitivity: Float64Array;
-  /** Category index of each item. */
-  itemCategory: Int32Array;
-  /** b: general appeal of each item. */
-  itemAppeal: Float64Array;
-  /** q: items × d, normal with variance 1/d. */
-  itemFactors: Float64Array;
-  /** log(price / median price of the item's category). */
-  itemLogRelativePrice: Float64Array;
-  /** Rating model: a customer's rating bias, an item's quality (independent of its appeal). */
-  ratingBias: Float64Array;
-  itemQuality: Float64Array;
-  /** Mean and standard deviation of each customer's personal utility u − b over all items. */
-  personalMean: Float64Array;
-  personalSd: Float64Array;
-}
+import type { ShopTruth, SyntheticShop } from './shop-types.ts';
 
 /** The mean rating before noise and rounding (see {@link trueRating}). */
 export const ratingMean = 2.9;

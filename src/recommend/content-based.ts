@@ -11,17 +11,9 @@
  * or by the interaction values. Score: the cosine of user and item profiles.
  */
 import type { Interactions, SparseVectors } from './interactions.ts';
+import type { ItemContent } from './item-content.ts';
 import type { Explanation, RecommenderModelBase } from './recommender.ts';
 import { fitTfidf, tokenize, transformTfidf, type TfidfModel, type TfidfOptions } from './tfidf.ts';
-
-/** What is known about one item. */
-export interface ItemContent {
-  id: string;
-  /** Free text such as a title or description. Default ''. */
-  text?: string;
-  /** Categorical (string) or numeric attributes, e.g. `{ category: 'kitchen', price: 2.55 }`. */
-  attributes?: Record<string, string | number>;
-}
 
 /** Options of {@link fitContentBased}. */
 export interface ContentBasedOptions {

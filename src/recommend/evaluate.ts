@@ -24,8 +24,7 @@ import {
   reciprocalRank,
   rmse,
 } from './metrics.ts';
-import { modelUsers, predictUser, type RecommenderModel } from './registry.ts';
-import { checkModelFits } from './recommender.ts';
+import { recommenderFitting, type RecommenderModel } from './registry.ts';
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
@@ -183,7 +182,7 @@ export function evaluateRatings(
   train: Interactions,
   test: Interactions,
 ): RatingEvaluation {
-  checkModelFits(model, train, modelUsers(model));
+  const entry = recommenderFitting(model, train);
   checkSameItems(test, train);
   const actual: number[] = [];
   const predicted: number[] = [];
@@ -192,11 +191,10 @@ export function evaluateRatings(
     for (let p = test.userPtr[u]; p < test.userPtr[u + 1]; p++) {
       if (tu < 0)
         throw new RangeError(`test user '${test.userIds[u]}' is not in train; split with the same user list`);
-      const r = predictUser(model, train, tu, test.userItems[p]);
-      if (r === null)
+      if (!entry.predict)
         throw new RangeError(`${model.method} models predict no ratings; use item-knn or user-knn`);
       actual.push(test.userValues[p]);
-      predicted.push(r);
+      predicted.push(entry.predict(model, train, tu, test.userItems[p]));
     }
   }
   return { rmse: rmse(actual, predicted), mae: mae(actual, predicted), n: actual.length };

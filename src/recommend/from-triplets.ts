@@ -2,7 +2,7 @@
  * The assembly step of `buildInteractions`, also used by the splits: parallel arrays of (user index,
  * item index, value, time) → both compressed orientations, duplicates merged.
  */
-import type { DuplicatePolicy, Interactions } from './interactions.ts';
+import type { DuplicatePolicy, Interactions } from './interaction-types.ts';
 
 /**
  * Builds `Interactions` from parallel arrays of user indices, item indices, values and times (the

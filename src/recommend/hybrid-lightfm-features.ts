@@ -5,6 +5,8 @@
  * is described by the same names, without an identity feature the model has seen (Kula,
  * "Metadata embeddings for user and item cold-start recommendations", CBRecSys 2015, §3).
  */
+import type { ItemContent } from './item-content.ts';
+import { tokenize } from './tfidf.ts';
 
 /** The features of one user or item: names (weight 1 each; repeats add up) or names with weights. */
 export type FeatureList = readonly string[] | Readonly<Record<string, number>>;
@@ -24,6 +26,18 @@ export interface FeatureRowOptions {
   identity: boolean;
   /** Scale each row's weights to sum to 1 (in absolute value), as LightFM's `Dataset(normalize=True)`. */
   normalize: boolean;
+}
+
+/**
+ * The features of an item described by its content: each distinct word of its text (`word:<w>`), then
+ * each categorical attribute (`<key>=<value>`); numeric attributes are left out.
+ */
+export function itemContentFeatures(content: ItemContent): string[] {
+  const words = [...new Set(tokenize(content.text ?? ''))].map((w) => `word:${w}`);
+  const attributes = Object.entries(content.attributes ?? {})
+    .filter(([, v]) => typeof v === 'string')
+    .map(([key, v]) => `${key}=${v}`);
+  return [...words, ...attributes];
 }
 
 /** The identity feature name of a user or item id. */

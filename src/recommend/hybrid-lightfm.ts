@@ -22,19 +22,18 @@ import {
   checkInteger,
   checkInteractions,
   checkPositive,
-  checkSameShape,
   checkSeed,
   checkUser,
 } from './factorization/checks.ts';
 import {
   explainByFactors,
   normalMatrix,
+  recommendByFactors,
   scoreRows,
-  type FactorExplainOptions,
-  type ItemExplanation,
+  type FactorExplain,
+  type FactorRecommend,
   type LatentFactorModel,
 } from './factorization/latent.ts';
-import { recommendFromScores, type RankedItem, type TopItemsOptions } from './factorization/top-items.ts';
 import { positiveIndex, randomIndex, sampleNegative } from './factorization/triple-sampler.ts';
 import { buildFeatureRows, type FeatureList, type FeatureRows } from './hybrid-lightfm-features.ts';
 
@@ -284,23 +283,7 @@ export function scoreLightFm(model: LightFmModel, user: number): Float64Array {
 }
 
 /** The k items ranked highest for a known `user`. */
-export function recommendLightFm(
-  model: LightFmModel,
-  interactions: Interactions,
-  user: number,
-  options: TopItemsOptions = {},
-): RankedItem[] {
-  checkSameShape(interactions, model.numUsers, model.numItems);
-  return recommendFromScores(scoreLightFm(model, user), interactions, user, options);
-}
+export const recommendLightFm: FactorRecommend<LightFmModel> = recommendByFactors(scoreLightFm);
 
 /** The user's items closest to `item` in the learned item space ({@link explainByFactors}). */
-export function explainLightFm(
-  model: LightFmModel,
-  interactions: Interactions,
-  user: number,
-  item: number,
-  options: FactorExplainOptions = {},
-): ItemExplanation[] {
-  return explainByFactors(model, interactions, user, item, options);
-}
+export const explainLightFm: FactorExplain<LightFmModel> = explainByFactors;

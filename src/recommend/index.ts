@@ -1,13 +1,14 @@
 /**
  * `dplab/recommend`: recommenders with one shape (`recommender.ts`): `fitX(interactions, options) → model`,
  * then `recommend(model, interactions, user, { k })`, `recommendAll`, `explain`, `predictRating` for every
- * model (`registry.ts`); splits, accuracy and beyond-accuracy metrics, and `evaluate`.
+ * model of the registry (`registry.ts`: one entry per recommender); splits, accuracy and beyond-accuracy
+ * metrics, and `evaluate`.
  */
 export * from './interactions.ts';
 export * from './recommender.ts';
 export { topK, TopKHeap, type IndexScore } from './top-k.ts';
 export { recommend, recommendAll, explain, predictRating, type ExplainOptions } from './recommend.ts';
-export type { RecommenderModel } from './registry.ts';
+export { recommenders, recommenderOf, type RecommenderModel } from './registry.ts';
 export { fitRandom, randomDefaults, type RandomModel, type RandomOptions } from './random-recommender.ts';
 export {
   fitPopularity,
@@ -30,8 +31,8 @@ export {
   contentBasedDefaults,
   type ContentBasedModel,
   type ContentBasedOptions,
-  type ItemContent,
 } from './content-based.ts';
+export type { ItemContent } from './item-content.ts';
 export {
   neighbourLists,
   pairSimilarity,
@@ -85,4 +86,9 @@ export * from './factorization/index.ts';
 export * from './hybrid-weighted.ts';
 export * from './hybrid-lightfm.ts';
 export * from './hybrid-lightfm-cold-start.ts';
-export { identityFeature, type FeatureList, type FeatureRows } from './hybrid-lightfm-features.ts';
+export {
+  identityFeature,
+  itemContentFeatures,
+  type FeatureList,
+  type FeatureRows,
+} from './hybrid-lightfm-features.ts';

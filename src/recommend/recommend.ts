@@ -4,21 +4,13 @@
  */
 import { indexOfId, type Interactions } from './interactions.ts';
 import {
-  checkModelFits,
   resolveRecommendOptions,
   type Explanation,
   type RecommendOptions,
   type ScoredItem,
   type UserRecommendations,
 } from './recommender.ts';
-import {
-  explainUser,
-  modelUsers,
-  needsHistory,
-  predictUser,
-  scoreUser,
-  type RecommenderModel,
-} from './registry.ts';
+import { recommenderFitting, type RecommenderModel } from './registry.ts';
 import { topK } from './top-k.ts';
 
 /** The top-k items for one user, best first (fewer when the model proposes fewer). */
@@ -61,32 +53,31 @@ export function explain(
 ): Explanation {
   const n = options.n ?? 5;
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`invalid n: ${n} (must be an integer ≥ 1)`);
-  checkModelFits(model, x, modelUsers(model));
+  const entry = recommenderFitting(model, x);
   const { u, j } = locate(x, user, item);
-  if (x.userPtr[u + 1] === x.userPtr[u] && needsHistory(model)) {
+  if (x.userPtr[u + 1] === x.userPtr[u] && entry.needsHistory) {
     throw new RangeError(`user '${user}' has no history, so nothing explains a recommendation (cold start)`);
   }
-  const because = explainUser(model, x, u, j);
-  if (because === null) {
+  if (!entry.explain) {
     throw new RangeError(
       `${model.method} recommendations do not depend on the user's history; there is nothing to explain`,
     );
   }
+  const because = entry.explain(model, x, u, j);
   const scores = new Float64Array(x.itemIds.length);
-  scoreUser(model, x, u, user, scores);
+  entry.score(model, x, u, user, scores);
   return { user, item, score: scores[j], because: because.slice(0, n) };
 }
 
 /** The model's predicted value (rating) of `item` for `user` (item-kNN and user-kNN). */
 export function predictRating(model: RecommenderModel, x: Interactions, user: string, item: string): number {
-  checkModelFits(model, x, modelUsers(model));
+  const entry = recommenderFitting(model, x);
   const { u, j } = locate(x, user, item);
-  const r = predictUser(model, x, u, j);
-  if (r === null)
+  if (!entry.predict)
     throw new RangeError(
       `${model.method} models rank items but predict no ratings; use item-knn or user-knn`,
     );
-  return r;
+  return entry.predict(model, x, u, j);
 }
 
 /** The user and item indices of two ids, or a precise error. */
@@ -105,16 +96,15 @@ function ranker(
   options: RecommendOptions,
 ): (user: string) => UserRecommendations {
   const { k, exclude, coldStart } = resolveRecommendOptions(options);
-  checkModelFits(model, x, modelUsers(model));
+  const entry = recommenderFitting(model, x);
   const scores = new Float64Array(x.itemIds.length);
   let popular: ScoredItem[] | null = null;
-  const history = needsHistory(model);
   return (user) => {
     if (typeof user !== 'string')
       throw new TypeError(`user ids are strings, got ${typeof user} ${String(user)}`);
     const u = indexOfId(x.userIds, user);
     const empty = u < 0 || x.userPtr[u + 1] === x.userPtr[u];
-    if (empty && history) {
+    if (empty && entry.needsHistory) {
       if (coldStart === 'error') {
         throw new RangeError(
           u < 0
@@ -125,7 +115,7 @@ function ranker(
       popular ??= mostPopular(x, k);
       return { user, items: popular.map((s) => ({ ...s })), coldStart: true };
     }
-    scoreUser(model, x, u, user, scores);
+    entry.score(model, x, u, user, scores);
     if (exclude === 'seen' && u >= 0) {
       for (let p = x.userPtr[u]; p < x.userPtr[u + 1]; p++) scores[x.userItems[p]] = -Infinity;
     }

@@ -1,163 +1,172 @@
 /**
- * Which function scores, explains and predicts for each kind of model: one exhaustive switch per
- * operation on the model's `method`, so `recommend`, `recommendAll`, `explain` and `predictRating`
- * (recommend.ts) work for every recommender. To add a model family, add its model type to
- * {@link RecommenderModel} and a case to each switch (TypeScript then points out any case missing).
+ * Every recommender, one entry each ({@link Recommender}, recommender.ts): its `method` and CLI name,
+ * label, documented defaults, and how to fit, score, explain and predict with it. `recommend`,
+ * `explain` and `predictRating` (recommend.ts) look a model's entry up by its `method`, and
+ * `dplab recommend` takes its algorithm names, `--param` options and defaults from the entries with a
+ * CLI name, in this order. To add a recommender, add its entry: {@link RecommenderModel} follows.
  */
-import { explainContentBased, scoreContentBased, type ContentBasedModel } from './content-based.ts';
-import type { Interactions } from './interactions.ts';
-import { explainItemKnn, predictItemKnn, scoreItemKnn, type ItemKnnModel } from './item-knn.ts';
-import { scorePopularity, type PopularityModel } from './popularity.ts';
-import { scoreRandom, type RandomModel } from './random-recommender.ts';
-import type { Explanation } from './recommender.ts';
-import { explainUserKnn, predictUserKnn, scoreUserKnn, type UserKnnModel } from './user-knn.ts';
-import { explainBpr, scoreBpr, type BprModel } from './factorization/bpr.ts';
-import { explainExplicitAls, scoreExplicitAls, type ExplicitAlsModel } from './factorization/explicit-als.ts';
-import { explainFunkSvd, predictFunkSvd, scoreFunkSvd, type FunkSvdModel } from './factorization/funk-svd.ts';
-import { explainImplicitAls, scoreImplicitAls, type ImplicitAlsModel } from './factorization/implicit-als.ts';
-import type { ItemExplanation } from './factorization/latent.ts';
-import { explainLightFm, scoreLightFm, type LightFmModel } from './hybrid-lightfm.ts';
+import {
+  contentBasedDefaults,
+  explainContentBased,
+  fitContentBased,
+  scoreContentBased,
+  type ContentBasedOptions,
+} from './content-based.ts';
+import { explainItemKnn, fitItemKnn, predictItemKnn, scoreItemKnn } from './item-knn.ts';
+import { fitPopularity, popularityDefaults, scorePopularity } from './popularity.ts';
+import { fitRandom, randomDefaults, scoreRandom } from './random-recommender.ts';
+import type { Interactions } from './interaction-types.ts';
+import { checkModelFits, recommender, type OptionChoices, type Recommender } from './recommender.ts';
+import { neighbourDefaults, type NeighbourOptions } from './similarity.ts';
+import { tfidfDefaults } from './tfidf.ts';
+import { explainUserKnn, fitUserKnn, predictUserKnn, scoreUserKnn } from './user-knn.ts';
+import { bprDefaults, fitBpr, scoreBpr } from './factorization/bpr.ts';
+import { explicitAlsDefaults, fitExplicitAls, scoreExplicitAls } from './factorization/explicit-als.ts';
+import { fitFunkSvd, funkSvdDefaults, predictFunkSvd, scoreFunkSvd } from './factorization/funk-svd.ts';
+import { fitImplicitAls, implicitAlsDefaults, scoreImplicitAls } from './factorization/implicit-als.ts';
+import { latentFactorRecommender } from './factorization/latent.ts';
+import { fitLightFm, lightFmDefaults, scoreLightFm, type LightFmOptions } from './hybrid-lightfm.ts';
+import { itemContentFeatures } from './hybrid-lightfm-features.ts';
 
-/** The latent-factor models: tied to the users they were fitted on, scored by index. */
-type FactorModel = FunkSvdModel | ExplicitAlsModel | ImplicitAlsModel | BprModel | LightFmModel;
+const neighbourChoices: OptionChoices<NeighbourOptions> = {
+  similarity: ['cosine', 'pearson', 'adjusted-cosine'],
+};
 
-/** Every fitted recommender `recommend` knows. */
-export type RecommenderModel =
-  RandomModel | PopularityModel | ItemKnnModel | UserKnnModel | ContentBasedModel | FactorModel;
+const entries = [
+  recommender({
+    method: 'popularity',
+    cli: 'pop',
+    label: `most popular items (by ${popularityDefaults.count})`,
+    baseline: true,
+    needsHistory: false,
+    defaults: popularityDefaults,
+    choices: { count: ['users', 'value'] },
+    fit: fitPopularity,
+    score: (model, _x, _u, _user, out) => scorePopularity(model, out),
+  }),
+  recommender({
+    method: 'random',
+    cli: 'random',
+    label: 'uniformly random items',
+    baseline: true,
+    needsHistory: false,
+    defaults: randomDefaults,
+    fit: fitRandom,
+    score: (model, _x, _u, user, out) => scoreRandom(model, user, out),
+  }),
+  recommender({
+    method: 'item-knn',
+    cli: 'itemknn',
+    label: `item-kNN, ${neighbourDefaults.similarity}, ${neighbourDefaults.neighbours} neighbours`,
+    needsHistory: true,
+    defaults: neighbourDefaults,
+    choices: neighbourChoices,
+    fit: fitItemKnn,
+    score: (model, x, u, _user, out) => scoreItemKnn(model, x, u, out),
+    explain: explainItemKnn,
+    predict: predictItemKnn,
+  }),
+  recommender({
+    method: 'user-knn',
+    cli: 'userknn',
+    label: `user-kNN, ${neighbourDefaults.similarity}, ${neighbourDefaults.neighbours} neighbours`,
+    needsHistory: true,
+    defaults: neighbourDefaults,
+    choices: neighbourChoices,
+    fit: fitUserKnn,
+    numUsers: (model) => model.numUsers,
+    score: (model, x, u, _user, out) => scoreUserKnn(model, x, u, out),
+    explain: explainUserKnn,
+    predict: predictUserKnn,
+  }),
+  latentFactorRecommender({
+    method: 'funk-svd',
+    label: `Funk SVD (biased matrix factorisation of ratings by SGD), ${funkSvdDefaults.factors} factors`,
+    defaults: funkSvdDefaults,
+    fit: fitFunkSvd,
+    score: scoreFunkSvd,
+    predict: (model, _x, u, j) => predictFunkSvd(model, u, j),
+  }),
+  latentFactorRecommender({
+    method: 'explicit-als',
+    label: `ALS-WR (alternating least squares on ratings), ${explicitAlsDefaults.factors} factors`,
+    defaults: explicitAlsDefaults,
+    fit: fitExplicitAls,
+    score: scoreExplicitAls,
+    // A user or item with no training ratings has no factors: predict the mean rating (cold start).
+    predict: (model, x, u, j) =>
+      x.userPtr[u + 1] === x.userPtr[u] || x.itemPtr[j + 1] === x.itemPtr[j]
+        ? model.globalMean
+        : scoreExplicitAls(model, u)[j],
+  }),
+  latentFactorRecommender({
+    method: 'implicit-als',
+    cli: 'als',
+    label: `implicit ALS, ${implicitAlsDefaults.factors} factors, ${implicitAlsDefaults.iterations} iterations`,
+    defaults: implicitAlsDefaults,
+    choices: { solver: ['cg', 'cholesky'] },
+    fit: fitImplicitAls,
+    score: scoreImplicitAls,
+  }),
+  latentFactorRecommender({
+    method: 'bpr',
+    cli: 'bpr',
+    label: `BPR-MF, ${bprDefaults.factors} factors, ${bprDefaults.epochs} epochs`,
+    defaults: bprDefaults,
+    fit: fitBpr,
+    score: scoreBpr,
+  }),
+  recommender({
+    method: 'content-based',
+    cli: 'content',
+    label: 'content-based, TF-IDF + attributes',
+    needsContent: true,
+    needsHistory: true,
+    defaults: contentBasedDefaults,
+    choices: { weighting: ['binary', 'value'] },
+    nested: { tfidf: { defaults: tfidfDefaults, choices: { norm: ['l2', 'l1', 'none'] } } },
+    fit: (x, options: ContentBasedOptions, content = []) => fitContentBased(x, content, options),
+    score: (model, x, u, _user, out) => scoreContentBased(model, x, u, out),
+    explain: explainContentBased,
+  }),
+  latentFactorRecommender({
+    method: 'lightfm-hybrid',
+    cli: 'hybrid',
+    label: 'LightFM-style hybrid: identity + description words + attributes',
+    needsContent: true,
+    defaults: lightFmDefaults,
+    choices: { loss: ['bpr', 'logistic'] },
+    fit: (x, options: LightFmOptions, content) =>
+      fitLightFm(x, content ? { ...options, itemFeatures: content.map(itemContentFeatures) } : options),
+    score: scoreLightFm,
+  }),
+] as const;
 
-function isFactorModel(model: RecommenderModel): model is FactorModel {
-  return ['funk-svd', 'explicit-als', 'implicit-als', 'bpr', 'lightfm-hybrid'].includes(model.method);
-}
-
-function factorScores(model: FactorModel, u: number): Float64Array {
-  switch (model.method) {
-    case 'funk-svd':
-      return scoreFunkSvd(model, u);
-    case 'explicit-als':
-      return scoreExplicitAls(model, u);
-    case 'implicit-als':
-      return scoreImplicitAls(model, u);
-    case 'bpr':
-      return scoreBpr(model, u);
-    case 'lightfm-hybrid':
-      return scoreLightFm(model, u);
-  }
-}
-
-function factorExplanation(model: FactorModel, x: Interactions, u: number, j: number): ItemExplanation[] {
-  switch (model.method) {
-    case 'funk-svd':
-      return explainFunkSvd(model, x, u, j);
-    case 'explicit-als':
-      return explainExplicitAls(model, x, u, j);
-    case 'implicit-als':
-      return explainImplicitAls(model, x, u, j);
-    case 'bpr':
-      return explainBpr(model, x, u, j);
-    case 'lightfm-hybrid':
-      return explainLightFm(model, x, u, j);
-  }
-}
-
-/** Whether the model needs the user's history (a user without one is a cold start). */
-export function needsHistory(model: RecommenderModel): boolean {
-  switch (model.method) {
-    case 'random':
-    case 'popularity':
-      return false;
-    case 'item-knn':
-    case 'user-knn':
-    case 'content-based':
-    case 'funk-svd':
-    case 'explicit-als':
-    case 'implicit-als':
-    case 'bpr':
-    case 'lightfm-hybrid':
-      return true;
-  }
-}
-
-/** The number of users a model is tied to (user-kNN keeps per-user lists), or undefined. */
-export function modelUsers(model: RecommenderModel): number | undefined {
-  return model.method === 'user-knn' || isFactorModel(model) ? model.numUsers : undefined;
-}
+/** Every fitted recommender `recommend` knows: the models the entries of {@link recommenders} fit. */
+export type RecommenderModel = ReturnType<(typeof entries)[number]['fit']>;
 
 /**
- * Fills `out` (one entry per item) with the scores of user index `u` (−1 for a user not in `x`, for
- * models that need no history); −∞ marks items the model does not propose.
+ * Every recommender, baselines first; `dplab recommend` lists those with a `cli` name in this order.
+ * Each entry's operations take only its own models ({@link recommenderOf} picks it by `model.method`).
  */
-export function scoreUser(
-  model: RecommenderModel,
-  x: Interactions,
-  u: number,
-  user: string,
-  out: Float64Array,
-): void {
-  switch (model.method) {
-    case 'random':
-      return scoreRandom(model, user, out);
-    case 'popularity':
-      return scorePopularity(model, out);
-    case 'item-knn':
-      return scoreItemKnn(model, x, u, out);
-    case 'user-knn':
-      return scoreUserKnn(model, x, u, out);
-    case 'content-based':
-      return scoreContentBased(model, x, u, out);
-    default:
-      // The latent-factor models score every item; the user's own items are excluded later.
-      out.set(factorScores(model, u));
+export const recommenders: readonly Recommender<RecommenderModel>[] = entries;
+
+const byMethod = new Map<string, Recommender<RecommenderModel>>(recommenders.map((r) => [r.method, r]));
+
+/** The entry of the recommender that fitted `model`, or an error naming the methods there are. */
+export function recommenderOf(model: RecommenderModel): Recommender<RecommenderModel> {
+  const found = byMethod.get(model?.method);
+  if (!found) {
+    throw new TypeError(
+      `not a fitted recommender: method ${JSON.stringify(model?.method)} (one of ${[...byMethod.keys()].join(', ')}); fit one with fitPopularity, fitItemKnn, …`,
+    );
   }
+  return found;
 }
 
-/** What contributed to item j's score for user u, or `null` when the model has no per-user reasons. */
-export function explainUser(
-  model: RecommenderModel,
-  x: Interactions,
-  u: number,
-  j: number,
-): Explanation['because'] | null {
-  switch (model.method) {
-    case 'random':
-    case 'popularity':
-      return null;
-    case 'item-knn':
-      return explainItemKnn(model, x, u, j);
-    case 'user-knn':
-      return explainUserKnn(model, x, u, j);
-    case 'content-based':
-      return explainContentBased(model, x, u, j);
-    default:
-      // "Because you bought X": the user's items nearest in factor space, weighted by similarity.
-      return factorExplanation(model, x, u, j).map((e) => ({
-        kind: 'item',
-        id: x.itemIds[e.item],
-        weight: e.similarity,
-      }));
-  }
-}
-
-/** The predicted value (rating) of item j for user u, or `null` when the model predicts no ratings. */
-export function predictUser(model: RecommenderModel, x: Interactions, u: number, j: number): number | null {
-  switch (model.method) {
-    case 'random':
-    case 'popularity':
-    case 'content-based':
-      return null;
-    case 'item-knn':
-      return predictItemKnn(model, x, u, j);
-    case 'user-knn':
-      return predictUserKnn(model, x, u, j);
-    case 'funk-svd':
-      return predictFunkSvd(model, u, j);
-    case 'explicit-als':
-      // A user or item with no training ratings has no factors: predict the mean rating (cold start).
-      return x.userPtr[u + 1] === x.userPtr[u] || x.itemPtr[j + 1] === x.itemPtr[j]
-        ? model.globalMean
-        : scoreExplicitAls(model, u)[j];
-    case 'implicit-als':
-    case 'bpr':
-    case 'lightfm-hybrid':
-      return null;
-  }
+/** The entry of `model`'s recommender, once the model is checked to fit the interactions `x`. */
+export function recommenderFitting(model: RecommenderModel, x: Interactions): Recommender<RecommenderModel> {
+  const entry = recommenderOf(model);
+  checkModelFits(model, x, entry.numUsers?.(model));
+  return entry;
 }

@@ -21,9 +21,12 @@
  */
 import { giniIndex } from '../recommend/beyond-accuracy.ts';
 import { SeededRandom } from '../stats/random.ts';
-import { createDenseMf, sweepDenseMf } from './feedback-mf.ts';
+import { createDenseMf, sweepDenseMf, type DenseMf } from './feedback-mf.ts';
 
-export type FeedbackRecommender = 'ideal' | 'random' | 'popularity' | 'content' | 'mf';
+/** The recommenders the loop can run (see the file comment). */
+export const feedbackRecommenders = ['ideal', 'random', 'popularity', 'content', 'mf'] as const;
+
+export type FeedbackRecommender = (typeof feedbackRecommenders)[number];
 
 /** Options of {@link simulateFeedbackLoop}. */
 export interface FeedbackLoopOptions {
@@ -102,7 +105,41 @@ export interface FeedbackLoopResult {
 /** Runs one simulation; the same options give the same result. */
 export function simulateFeedbackLoop(options: FeedbackLoopOptions = {}): FeedbackLoopResult {
   const o = resolve(options);
-  const { users: U, items: I, factors: d, slate: S } = o;
+  const truth = drawTruth(o);
+  const rng = new SeededRandom(o.seed + 1);
+  const pairs = samplePairs(o.users, o.pairs, rng);
+  const sim = createSimulation(o, truth, rng);
+  const steps: FeedbackStep[] = [];
+  for (let t = 0; t < o.steps; t++) {
+    if (sim.mf && t >= o.warmup && (t - o.warmup) % o.retrain === 0)
+      sweepDenseMf(sim.mf, sim.consumed, t === o.warmup ? 10 : 2);
+    sim.shown.fill(0);
+    let gained = 0;
+    for (let u = 0; u < o.users; u++) {
+      showSlate(sim, u, t);
+      const chosen = chooseItem(sim, u);
+      consume(sim, u, chosen);
+      gained += truth.utility[u * o.items + chosen];
+    }
+    steps.push(measureStep(sim, pairs, t, gained));
+  }
+  return { recommender: o.recommender, steps };
+}
+
+/** What the simulated users really like, and the noisy item features the content recommender sees. */
+interface Truth {
+  /** V_ui, users × items. */
+  utility: Float64Array;
+  /** exp(V_ui / temperature), the choice weights. */
+  weight: Float64Array;
+  /** Item features q_i + noise, items × d, and their norms. */
+  features: Float64Array;
+  norm: Float64Array;
+}
+
+/** Draws the truth from its own stream (seeded by `seed` only, so every recommender sees the same users). */
+function drawTruth(o: Required<FeedbackLoopOptions>): Truth {
+  const { users: U, items: I, factors: d } = o;
   const truthRng = new SeededRandom(o.seed);
   const pu = new Float64Array(U * d);
   const qi = new Float64Array(I * d);
@@ -127,166 +164,232 @@ export function simulateFeedbackLoop(options: FeedbackLoopOptions = {}): Feedbac
     for (let f = 0; f < d; f++) s += features[i * d + f] ** 2;
     norm[i] = Math.sqrt(s) || 1;
   }
+  return { utility, weight, features, norm };
+}
 
-  const rng = new SeededRandom(o.seed + 1);
-  const pairA = new Int32Array(o.pairs);
-  const pairB = new Int32Array(o.pairs);
-  for (let k = 0; k < o.pairs; k++) {
-    pairA[k] = Math.floor(rng.uniform() * U);
-    pairB[k] = (pairA[k] + 1 + Math.floor(rng.uniform() * (U - 1))) % U;
+/** The sampled pairs of distinct users whose consumption sets are compared (homogenisation). */
+interface UserPairs {
+  a: Int32Array;
+  b: Int32Array;
+}
+
+function samplePairs(users: number, n: number, rng: SeededRandom): UserPairs {
+  const a = new Int32Array(n);
+  const b = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    a[k] = Math.floor(rng.uniform() * users);
+    b[k] = (a[k] + 1 + Math.floor(rng.uniform() * (users - 1))) % users;
   }
-  const consumed = new Uint8Array(U * I);
-  const count = new Float64Array(I);
-  const size = new Int32Array(U);
-  const profile = new Float64Array(U * d);
-  const mf = o.recommender === 'mf' ? createDenseMf(U, I, d, 0.1, rng) : null;
-  const scores = new Float64Array(I);
-  const slate = new Int32Array(S);
-  const shown = new Uint8Array(I);
+  return { a, b };
+}
+
+/** The state of a run: what was consumed, what the recommenders learnt, and the per-user buffers. */
+interface Simulation extends Truth {
+  o: Required<FeedbackLoopOptions>;
+  rng: SeededRandom;
+  /** 0/1 per user × item, consumption counts per item, items consumed per user. */
+  consumed: Uint8Array;
+  count: Float64Array;
+  size: Int32Array;
+  /** The content recommender's user profiles: sums of the consumed items' unit features, users × d. */
+  profile: Float64Array;
+  mf: DenseMf | null;
+  /** The current user's scores, slate, and the candidates of the MMR re-ranking. */
+  scores: Float64Array;
+  slate: Int32Array;
+  pool: Int32Array;
+  mmr: Float64Array;
+  /** Items shown to anyone this step. */
+  shown: Uint8Array;
+}
+
+function createSimulation(o: Required<FeedbackLoopOptions>, truth: Truth, rng: SeededRandom): Simulation {
+  const { users: U, items: I, factors: d, slate: S } = o;
   const pool = new Int32Array(Math.min(I, 5 * S));
-  const mmr = new Float64Array(pool.length);
-  const steps: FeedbackStep[] = [];
+  return {
+    ...truth,
+    o,
+    rng,
+    consumed: new Uint8Array(U * I),
+    count: new Float64Array(I),
+    size: new Int32Array(U),
+    profile: new Float64Array(U * d),
+    mf: o.recommender === 'mf' ? createDenseMf(U, I, d, 0.1, rng) : null,
+    scores: new Float64Array(I),
+    slate: new Int32Array(S),
+    pool,
+    mmr: new Float64Array(pool.length),
+    shown: new Uint8Array(I),
+  };
+}
 
-  for (let t = 0; t < o.steps; t++) {
-    if (mf && t >= o.warmup && (t - o.warmup) % o.retrain === 0)
-      sweepDenseMf(mf, consumed, t === o.warmup ? 10 : 2);
-    shown.fill(0);
-    let gained = 0;
-    for (let u = 0; u < U; u++) {
-      const row = u * I;
-      const warm = t < o.warmup || o.recommender === 'random';
-      if (!warm) {
-        const ignored = o.reset > 0 && rng.uniform() < o.reset;
-        score(o.recommender === 'ideal' || !ignored ? o.recommender : 'popularity', u);
-        for (let i = 0; i < I; i++) if (consumed[row + i]) scores[i] = -Infinity;
-        pickSlate();
-      }
-      for (let s = 0; s < S; s++) {
-        if (warm || (o.epsilon > 0 && rng.uniform() < o.epsilon)) slate[s] = randomUnconsumed(u, s);
-        shown[slate[s]] = 1;
-      }
-      // The choice: from the slate, or organically from every unconsumed item.
-      let chosen = -1;
-      if (rng.uniform() < o.organic) {
-        let total = 0;
-        for (let i = 0; i < I; i++) if (!consumed[row + i]) total += weight[row + i];
-        let r = rng.uniform() * total;
-        for (let i = 0; i < I && chosen < 0; i++)
-          if (!consumed[row + i] && (r -= weight[row + i]) <= 0) chosen = i;
-      } else {
-        let total = 0;
-        for (let s = 0; s < S; s++) total += weight[row + slate[s]];
-        let r = rng.uniform() * total;
-        for (let s = 0; s < S && chosen < 0; s++) if ((r -= weight[row + slate[s]]) <= 0) chosen = slate[s];
-      }
-      if (chosen < 0) chosen = slate[S - 1];
-      consumed[row + chosen] = 1;
-      count[chosen]++;
-      size[u]++;
-      for (let f = 0; f < d; f++) profile[u * d + f] += features[chosen * d + f] / norm[chosen];
-      gained += utility[row + chosen];
-    }
-    let jaccard = 0;
-    for (let k = 0; k < o.pairs; k++) {
-      const a = pairA[k] * I;
-      const b = pairB[k] * I;
-      let both = 0;
-      for (let i = 0; i < I; i++) both += consumed[a + i] & consumed[b + i];
-      jaccard += both / (size[pairA[k]] + size[pairB[k]] - both);
-    }
-    let covered = 0;
-    for (let i = 0; i < I; i++) covered += shown[i];
-    steps.push({
-      step: t + 1,
-      homogenisation: jaccard / o.pairs,
-      gini: giniIndex(count),
-      coverage: covered / I,
-      utility: gained / U,
-    });
+/**
+ * Fills `sim.slate` for user u at step t: random during the warm-up (and for `random`), else the
+ * recommender's best unconsumed items (popularity's for a user whose history is ignored), each
+ * position replaced by a random item with probability ε.
+ */
+function showSlate(sim: Simulation, u: number, t: number): void {
+  const { o, rng, slate, scores, consumed, shown } = sim;
+  const I = o.items;
+  const warm = t < o.warmup || o.recommender === 'random';
+  if (!warm) {
+    const ignored = o.reset > 0 && rng.uniform() < o.reset;
+    score(sim, o.recommender === 'ideal' || !ignored ? o.recommender : 'popularity', u);
+    for (let i = 0; i < I; i++) if (consumed[u * I + i]) scores[i] = -Infinity;
+    pickSlate(sim);
   }
-  return { recommender: o.recommender, steps };
-
-  function score(method: FeedbackRecommender, u: number): void {
-    // One loop per method, so each stays monomorphic and branch-free.
-    if (method === 'ideal') scores.set(utility.subarray(u * I, u * I + I));
-    else if (method === 'popularity') scores.set(count);
-    else {
-      const a = method === 'content' ? profile : mf ? mf.p : profile;
-      const b = method === 'content' ? features : mf ? mf.q : features;
-      for (let i = 0; i < I; i++) {
-        let s = 0;
-        for (let f = 0; f < d; f++) s += a[u * d + f] * b[i * d + f];
-        scores[i] = s;
-      }
-    }
+  for (let s = 0; s < o.slate; s++) {
+    if (warm || (o.epsilon > 0 && rng.uniform() < o.epsilon)) slate[s] = randomUnconsumed(sim, u, s);
+    shown[slate[s]] = 1;
   }
+}
 
-  /** The slate: the top S by score, or with λ > 0 MMR over the top 5·S. */
-  function pickSlate(): void {
-    const n = o.diversity > 0 ? pool.length : S;
-    topN(n);
-    if (o.diversity === 0) {
-      slate.set(pool.subarray(0, S));
-      return;
-    }
-    const hi = scores[pool[0]];
-    const lo = scores[pool[n - 1]];
-    const range = hi - lo || 1;
-    for (let c = 0; c < n; c++) mmr[c] = -Infinity;
-    for (let s = 0; s < S; s++) {
-      let best = -1;
-      let bestValue = -Infinity;
-      for (let c = 0; c < n; c++) {
-        const i = pool[c];
-        if (i < 0) continue;
-        let maxSim = s === 0 ? 0 : -Infinity;
-        for (let r = 0; r < s; r++) {
-          const j = slate[r];
-          let dot = 0;
-          for (let f = 0; f < d; f++) dot += features[i * d + f] * features[j * d + f];
-          maxSim = Math.max(maxSim, dot / (norm[i] * norm[j]));
-        }
-        const value = (1 - o.diversity) * ((scores[i] - lo) / range) - o.diversity * maxSim;
-        if (value > bestValue) {
-          bestValue = value;
-          best = c;
-        }
-      }
-      slate[s] = pool[best];
-      pool[best] = -1;
-    }
-  }
-
-  /** The n highest scores' items into pool[0…n), best first (insertion into a sorted prefix). */
-  function topN(n: number): void {
-    let filled = 0;
+/** The recommender's scores of every item for user u, into `sim.scores`. */
+function score(sim: Simulation, method: FeedbackRecommender, u: number): void {
+  const { o, scores, mf } = sim;
+  const { items: I, factors: d } = o;
+  // One loop per method, so each stays monomorphic and branch-free.
+  if (method === 'ideal') scores.set(sim.utility.subarray(u * I, u * I + I));
+  else if (method === 'popularity') scores.set(sim.count);
+  else {
+    const a = method === 'content' ? sim.profile : mf ? mf.p : sim.profile;
+    const b = method === 'content' ? sim.features : mf ? mf.q : sim.features;
     for (let i = 0; i < I; i++) {
-      const v = scores[i];
-      if (v === -Infinity) continue;
-      if (filled === n && v <= scores[pool[n - 1]]) continue;
-      let p = filled < n ? filled++ : n - 1;
-      while (p > 0 && scores[pool[p - 1]] < v) {
-        pool[p] = pool[p - 1];
-        p--;
-      }
-      pool[p] = i;
-    }
-  }
-
-  function randomUnconsumed(u: number, upTo: number): number {
-    while (true) {
-      const i = Math.floor(rng.uniform() * I);
-      if (consumed[u * I + i]) continue;
-      let dup = false;
-      for (let s = 0; s < upTo; s++) if (slate[s] === i) dup = true;
-      if (!dup) return i;
+      let s = 0;
+      for (let f = 0; f < d; f++) s += a[u * d + f] * b[i * d + f];
+      scores[i] = s;
     }
   }
 }
 
+/** The slate: the top S by score, or with λ > 0 MMR over the top 5·S. */
+function pickSlate(sim: Simulation): void {
+  const { o, scores, slate, pool, mmr, features, norm } = sim;
+  const { slate: S, diversity, factors: d } = o;
+  const n = diversity > 0 ? pool.length : S;
+  topN(sim, n);
+  if (diversity === 0) {
+    slate.set(pool.subarray(0, S));
+    return;
+  }
+  const hi = scores[pool[0]];
+  const lo = scores[pool[n - 1]];
+  const range = hi - lo || 1;
+  for (let c = 0; c < n; c++) mmr[c] = -Infinity;
+  for (let s = 0; s < S; s++) {
+    let best = -1;
+    let bestValue = -Infinity;
+    for (let c = 0; c < n; c++) {
+      const i = pool[c];
+      if (i < 0) continue;
+      let maxSim = s === 0 ? 0 : -Infinity;
+      for (let r = 0; r < s; r++) {
+        const j = slate[r];
+        let dot = 0;
+        for (let f = 0; f < d; f++) dot += features[i * d + f] * features[j * d + f];
+        maxSim = Math.max(maxSim, dot / (norm[i] * norm[j]));
+      }
+      const value = (1 - diversity) * ((scores[i] - lo) / range) - diversity * maxSim;
+      if (value > bestValue) {
+        bestValue = value;
+        best = c;
+      }
+    }
+    slate[s] = pool[best];
+    pool[best] = -1;
+  }
+}
+
+/** The n highest scores' items into pool[0…n), best first (insertion into a sorted prefix). */
+function topN({ o, scores, pool }: Simulation, n: number): void {
+  let filled = 0;
+  for (let i = 0; i < o.items; i++) {
+    const v = scores[i];
+    if (v === -Infinity) continue;
+    if (filled === n && v <= scores[pool[n - 1]]) continue;
+    let p = filled < n ? filled++ : n - 1;
+    while (p > 0 && scores[pool[p - 1]] < v) {
+      pool[p] = pool[p - 1];
+      p--;
+    }
+    pool[p] = i;
+  }
+}
+
+/** A random item user u has not consumed and that is not in slate[0…upTo). */
+function randomUnconsumed({ o, rng, consumed, slate }: Simulation, u: number, upTo: number): number {
+  while (true) {
+    const i = Math.floor(rng.uniform() * o.items);
+    if (consumed[u * o.items + i]) continue;
+    let dup = false;
+    for (let s = 0; s < upTo; s++) if (slate[s] === i) dup = true;
+    if (!dup) return i;
+  }
+}
+
+/** The item user u consumes: from the slate, or organically from every unconsumed item (multinomial logit). */
+function chooseItem({ o, rng, consumed, weight, slate }: Simulation, u: number): number {
+  const { items: I, slate: S } = o;
+  const row = u * I;
+  let chosen = -1;
+  if (rng.uniform() < o.organic) {
+    let total = 0;
+    for (let i = 0; i < I; i++) if (!consumed[row + i]) total += weight[row + i];
+    let r = rng.uniform() * total;
+    for (let i = 0; i < I && chosen < 0; i++)
+      if (!consumed[row + i] && (r -= weight[row + i]) <= 0) chosen = i;
+  } else {
+    let total = 0;
+    for (let s = 0; s < S; s++) total += weight[row + slate[s]];
+    let r = rng.uniform() * total;
+    for (let s = 0; s < S && chosen < 0; s++) if ((r -= weight[row + slate[s]]) <= 0) chosen = slate[s];
+  }
+  return chosen < 0 ? slate[S - 1] : chosen;
+}
+
+/** Records that user u consumed item i: counts for popularity, the profile for content. */
+function consume(
+  { o, consumed, count, size, profile, features, norm }: Simulation,
+  u: number,
+  i: number,
+): void {
+  const d = o.factors;
+  consumed[u * o.items + i] = 1;
+  count[i]++;
+  size[u]++;
+  for (let f = 0; f < d; f++) profile[u * d + f] += features[i * d + f] / norm[i];
+}
+
+/** The metrics after step t's consumption. */
+function measureStep(
+  { o, consumed, size, count, shown }: Simulation,
+  pairs: UserPairs,
+  t: number,
+  gained: number,
+): FeedbackStep {
+  const I = o.items;
+  let jaccard = 0;
+  for (let k = 0; k < o.pairs; k++) {
+    const a = pairs.a[k] * I;
+    const b = pairs.b[k] * I;
+    let both = 0;
+    for (let i = 0; i < I; i++) both += consumed[a + i] & consumed[b + i];
+    jaccard += both / (size[pairs.a[k]] + size[pairs.b[k]] - both);
+  }
+  let covered = 0;
+  for (let i = 0; i < I; i++) covered += shown[i];
+  return {
+    step: t + 1,
+    homogenisation: jaccard / o.pairs,
+    gini: giniIndex(count),
+    coverage: covered / I,
+    utility: gained / o.users,
+  };
+}
+
 function resolve(options: FeedbackLoopOptions): Required<FeedbackLoopOptions> {
   const o = { ...feedbackLoopDefaults, ...options };
-  const methods: readonly string[] = ['ideal', 'random', 'popularity', 'content', 'mf'];
+  const methods: readonly string[] = feedbackRecommenders;
   if (!methods.includes(o.recommender)) {
     throw new RangeError(`invalid recommender: ${String(o.recommender)} (one of ${methods.join(', ')})`);
   }

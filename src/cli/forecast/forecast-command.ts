@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { forecastMethods, forecastMethod } from '../../forecast/registry.ts';
 import { checkLevels } from '../../forecast/model.ts';
+import { commaList, outputFormat, positiveInt } from '../args.ts';
 import { ProgressBar } from '../progress-bar.ts';
 import { formatLeaderboard, leaderboard } from './leaderboard.ts';
 import { runOnWorkers } from '../worker-pool.ts';
@@ -31,13 +32,6 @@ Options:
   --out FILE      write forecasts to FILE (.csv or .json): id,model,step,mean,lo80,hi80,lo95,hi95
   --quiet         no progress bar`;
 
-function positiveInt(name: string, value: string | undefined, fallback?: number): number | undefined {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number ≥ 1, got "${value}"`);
-  return n;
-}
-
 /** Runs the command; returns the exit code (0 when every series and method succeeded, 3 when some failed). */
 export async function forecastCommand(argv: string[]): Promise<number> {
   const { values: opt, positionals } = parseArgs({
@@ -56,19 +50,13 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   });
   if (positionals.length !== 1) throw new Error(`expected one input file (or -)\n\n${forecastUsage}`);
   const [file] = positionals;
-  const methods = opt.models
-    ? opt.models
-        .split(',')
-        .map((m) => m.trim())
-        .filter(Boolean)
-    : forecastMethods.map((m) => m.name);
+  const methods = opt.models ? commaList(opt.models) : forecastMethods.map((m) => m.name);
   methods.forEach(forecastMethod);
   const level = checkLevels(opt.level ? opt.level.split(',').map(Number) : undefined);
-  const holdout = positiveInt('holdout', opt.holdout) ?? 0;
-  const jobs = positiveInt('jobs', opt.jobs, availableParallelism())!;
+  const holdout = positiveInt('holdout', opt.holdout, 0);
+  const jobs = positiveInt('jobs', opt.jobs, availableParallelism());
   const fixedPeriod = positiveInt('period', opt.period);
-  if (opt.out && !/\.(csv|json)$/.test(opt.out))
-    throw new Error(`--out must end in .csv or .json, got "${opt.out}"`);
+  if (opt.out) outputFormat(opt.out);
 
   const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
   const series = readSeries(text, file === '-' ? 'standard input' : file);

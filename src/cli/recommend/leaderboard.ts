@@ -6,7 +6,7 @@
  */
 import { evaluate, fromTriplets, type Evaluation, type Interactions } from '../../recommend/index.ts';
 import { algorithm } from './algorithms.ts';
-import type { AlgorithmResult } from './algorithms.ts';
+import type { AlgorithmResult } from './run-algorithm.ts';
 
 /** One row of the leaderboard. */
 export interface LeaderboardRow {
@@ -67,13 +67,14 @@ export function leaderboard(
   test: Interactions | undefined,
   k: number,
 ): LeaderboardRow[] {
-  const ordered = [...algos].sort((a, b) => Number(algorithm(b).baseline) - Number(algorithm(a).baseline));
+  const baseline = (algo: string) => algorithm(algo).baseline === true;
+  const ordered = [...algos].sort((a, b) => Number(baseline(b)) - Number(baseline(a)));
   return ordered.flatMap((algo) => {
     const r = results.find((x) => x.algo === algo);
     if (!r) return [];
     const row: LeaderboardRow = {
       algo,
-      baseline: algorithm(algo).baseline,
+      baseline: baseline(algo),
       fitSeconds: r.fitSeconds,
       recommendSeconds: r.recommendSeconds,
     };

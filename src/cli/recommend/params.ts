@@ -1,26 +1,12 @@
 /**
- * The hyperparameters `dplab recommend --param <algo>.<option>=<value>` sets. Each algorithm's options
- * and defaults are read from the library's exported defaults objects, so the CLI never states a default
- * the library does not use; only the allowed words of string options are listed here, since TypeScript's
- * union types do not exist at run time. A value is parsed as the type of its default (number, boolean or
- * one of the words); whether a number is in range is left to the fit function, whose message is shown.
+ * The hyperparameters `dplab recommend --param <algo>.<option>=<value>` sets. Each algorithm's options,
+ * defaults and the allowed words of its string options are read from its registry entry (the library's
+ * exported defaults objects), so the CLI never states a default the library does not use. A value is
+ * parsed as the type of its default (number, boolean or one of the words); whether a number is in range
+ * is left to the fit function, whose message is shown.
  */
-import {
-  bprDefaults,
-  contentBasedDefaults,
-  implicitAlsDefaults,
-  lightFmDefaults,
-  neighbourDefaults,
-  popularityDefaults,
-  randomDefaults,
-  tfidfDefaults,
-  type ContentBasedOptions,
-  type ImplicitAlsOptions,
-  type LightFmOptions,
-  type PopularityOptions,
-  type SimilarityMeasure,
-  type TfidfOptions,
-} from '../../recommend/index.ts';
+import type { OptionGroup } from '../../recommend/index.ts';
+import { algorithms, type Algorithm } from './algorithms.ts';
 
 /** A parsed option value. */
 export type ParamValue = number | boolean | string;
@@ -41,52 +27,32 @@ export type AlgorithmParams = Record<string, ParamValue>;
 export const seededOption = 'seed';
 
 /**
- * The specs of a defaults object. Options whose default is not a number, boolean or string (the TF-IDF
- * stop-word list) cannot be said in one `--param` and are left out.
+ * The specs of a group of options, named with `prefix`. Options whose default is not a number, boolean
+ * or string (the TF-IDF stop-word list) cannot be said in one `--param` and are left out.
  */
-function fromDefaults(
-  defaults: object,
-  choices: Record<string, readonly string[]> = {},
-  prefix = '',
-): ParamSpec[] {
+function fromDefaults({ defaults, choices = {} }: OptionGroup<object>, prefix = ''): ParamSpec[] {
+  const words: Partial<Record<string, readonly string[]>> = choices;
   return Object.entries(defaults)
-    .filter(([, v]) => ['number', 'boolean', 'string'].includes(typeof v))
+    .filter((entry): entry is [string, ParamValue] =>
+      ['number', 'boolean', 'string'].includes(typeof entry[1]),
+    )
     .map(([name, v]) => ({
       name: prefix + name,
-      defaultValue: v as ParamValue,
-      ...(choices[name] ? { choices: choices[name] } : {}),
+      defaultValue: v,
+      ...(words[name] ? { choices: words[name] } : {}),
     }));
 }
 
-const similarities = ['cosine', 'pearson', 'adjusted-cosine'] as const satisfies readonly SimilarityMeasure[];
-const neighbourSpecs = fromDefaults(neighbourDefaults, { similarity: similarities });
+/** An algorithm's options: its own, then those of its nested option groups as `group.option`. */
+function paramSpecs(a: Algorithm): ParamSpec[] {
+  const groups: [string, OptionGroup<object> | undefined][] = Object.entries(a.nested ?? {});
+  return [...fromDefaults(a), ...groups.flatMap(([key, g]) => (g ? fromDefaults(g, `${key}.`) : []))];
+}
 
 /** Every algorithm's options, in the order the command lists algorithms. */
-export const algorithmParamSpecs: Readonly<Record<string, readonly ParamSpec[]>> = {
-  pop: fromDefaults(popularityDefaults, {
-    count: ['users', 'value'] satisfies NonNullable<PopularityOptions['count']>[],
-  }),
-  random: fromDefaults(randomDefaults),
-  itemknn: neighbourSpecs,
-  userknn: neighbourSpecs,
-  als: fromDefaults(implicitAlsDefaults, {
-    solver: ['cg', 'cholesky'] satisfies NonNullable<ImplicitAlsOptions['solver']>[],
-  }),
-  bpr: fromDefaults(bprDefaults),
-  content: [
-    ...fromDefaults(contentBasedDefaults, {
-      weighting: ['binary', 'value'] satisfies NonNullable<ContentBasedOptions['weighting']>[],
-    }),
-    ...fromDefaults(
-      tfidfDefaults,
-      { norm: ['l2', 'l1', 'none'] satisfies NonNullable<TfidfOptions['norm']>[] },
-      'tfidf.',
-    ),
-  ],
-  hybrid: fromDefaults(lightFmDefaults, {
-    loss: ['bpr', 'logistic'] satisfies NonNullable<LightFmOptions['loss']>[],
-  }),
-};
+export const algorithmParamSpecs: Readonly<Record<string, readonly ParamSpec[]>> = Object.fromEntries(
+  algorithms.map((a) => [a.cli, paramSpecs(a)]),
+);
 
 /**
  * Other spellings accepted for an option. The library writes British "neighbours"; American
@@ -167,8 +133,8 @@ export function parseParams(
 
 /**
  * The options of one algorithm as its fit function takes them: `seed` from `--seed` unless given (for
- * the algorithms that have one), and the `tfidf.` options gathered into the nested `tfidf` object of
- * the content-based recommender.
+ * the algorithms that have one), and the `group.option` values gathered into their nested objects
+ * (`tfidf.minDf=2` → `{ tfidf: { minDf: 2 } }` for the content-based recommender).
  */
 export function fitOptions(
   algo: string,
@@ -177,13 +143,13 @@ export function fitOptions(
 ): Record<string, unknown> {
   const seeded = algorithmParamSpecs[algo]?.some((s) => s.name === seededOption);
   const options: Record<string, unknown> = seeded ? { [seededOption]: seed } : {};
-  const tfidf: Record<string, unknown> = {};
+  const nested: Record<string, Record<string, ParamValue>> = {};
   for (const [name, value] of Object.entries(params ?? {})) {
-    if (name.startsWith('tfidf.')) tfidf[name.slice('tfidf.'.length)] = value;
-    else options[name] = value;
+    const dot = name.indexOf('.');
+    if (dot < 0) options[name] = value;
+    else (nested[name.slice(0, dot)] ??= {})[name.slice(dot + 1)] = value;
   }
-  if (Object.keys(tfidf).length) options.tfidf = tfidf;
-  return options;
+  return { ...options, ...nested };
 }
 
 /**

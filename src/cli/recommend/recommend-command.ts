@@ -6,26 +6,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { ItemContent } from '../../recommend/index.ts';
+import type { Interactions, ItemContent } from '../../recommend/index.ts';
+import { commaList, outputFormat, positiveInt, wholeNumber, type OutputFormat } from '../args.ts';
 import { ProgressBar } from '../progress-bar.ts';
-import {
-  algorithm,
-  algorithms,
-  algorithmTask,
-  type AlgorithmResult,
-  type AlgorithmTask,
-} from './algorithms.ts';
-import { formatLeaderboard, keepUsers, leaderboard, usersWithHistory } from './leaderboard.ts';
 import { runOnWorkers } from '../worker-pool.ts';
-import { readInteractions, readItems, readText } from './read-interactions.ts';
-import { isSplitName, splitNames, splitRows } from './split.ts';
-import { formatNonDefault, formatParamList, parseParams } from './params.ts';
-import {
-  formatRecommendations,
-  formatRecommendationsJson,
-  outputFormat,
-  outputFormats,
-} from './write-recommendations.ts';
+import { algorithm, algorithmNames, algorithms } from './algorithms.ts';
+import { formatLeaderboard, keepUsers, leaderboard, usersWithHistory } from './leaderboard.ts';
+import { formatNonDefault, formatParamList, parseParams, type AlgorithmParams } from './params.ts';
+import { readInteractions, readItems, readText, type ColumnOptions } from './read-interactions.ts';
+import { algorithmTask, type AlgorithmResult, type AlgorithmTask } from './run-algorithm.ts';
+import { isSplitName, splitNames, splitRows, type SplitOptions } from './split.ts';
+import { formatRecommendations, formatRecommendationsJson } from './write-recommendations.ts';
 
 export const recommendUsage = `Usage: dplab recommend <interactions.csv[.gz] | -> [options]
 
@@ -34,7 +25,7 @@ user–item event; repeated pairs are summed. The Online Retail names customer_i
 n_invoices and first_date are recognised too.
 
 Options:
-  --algos LIST      comma-separated, from: ${algorithms.map((a) => a.name).join(',')}
+  --algos LIST      comma-separated, from: ${algorithmNames.join(',')}
                     (default: all that can run; content and hybrid need --items)
   --k K             length of each list (default 10)
   --split S         temporal (needs --cut) | random | leave-last | none (default: temporal with
@@ -55,22 +46,11 @@ Options:
                     {user, algo, rank, item, score} objects)
   --quiet           no progress on stderr
 
-Algorithms: ${algorithms.map((a) => `${a.name} = ${a.description}`).join('; ')}.`;
+Algorithms: ${algorithms.map((a) => `${a.cli} = ${a.label}`).join('; ')}.`;
 
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number ≥ 1, got "${value}"`);
-  return n;
-}
-
-/**
- * Runs the command; returns the exit code: 0 when every algorithm ran, 3 when some failed. A
- * mistake in the command line or the data (a bad flag, a bad `--param`, a bad row) is thrown, and
- * `dplab` prints it and exits 1, as `dplab forecast` does.
- */
-export async function recommendCommand(argv: string[]): Promise<number> {
-  const { values: opt, positionals } = parseArgs({
+/** The command line, parsed but not yet checked. */
+function parseFlags(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -94,16 +74,54 @@ export async function recommendCommand(argv: string[]): Promise<number> {
       quiet: { type: 'boolean', default: false },
     },
   });
+}
+
+type Flags = ReturnType<typeof parseFlags>['values'];
+
+/** A checked command line: what to read, how to split it, which algorithms to run and how. */
+interface RecommendRun {
+  file: string;
+  /** The input's name in messages. */
+  source: string;
+  columns: ColumnOptions;
+  itemsFile?: string;
+  split: SplitOptions;
+  k: number;
+  jobs: number;
+  seed: number;
+  algos: string[];
+  params: Record<string, AlgorithmParams>;
+  out?: { file: string; format: OutputFormat };
+  quiet: boolean;
+}
+
+/**
+ * Runs the command; returns the exit code: 0 when every algorithm ran, 3 when some failed. A
+ * mistake in the command line or the data (a bad flag, a bad `--param`, a bad row) is thrown, and
+ * `dplab` prints it and exits 1, as `dplab forecast` does.
+ */
+export async function recommendCommand(argv: string[]): Promise<number> {
+  const { values: opt, positionals } = parseFlags(argv);
   if (opt['list-params']) {
-    console.log(formatParamList(algorithms.map((a) => a.name)));
+    console.log(formatParamList(algorithmNames));
     return 0;
   }
+  const run = checkFlags(opt, positionals);
+  const data = readData(run);
+  const results = await runAlgorithms(run, data);
+  const failures = reportFailures(results);
+  if (run.out) writeLists(run.out, run.algos, results, data.train);
+  printReport(run, data, results);
+  return failures ? 3 : 0;
+}
+
+/** Checks every flag, in the order a reader scans them; a usage error names the first wrong one. */
+function checkFlags(opt: Flags, positionals: string[]): RecommendRun {
   if (positionals.length !== 1) throw new Error(`expected one interactions file (or -)\n\n${recommendUsage}`);
   const [file] = positionals;
   const k = positiveInt('k', opt.k, 10);
   const jobs = positiveInt('jobs', opt.jobs, 1);
-  const seed = opt.seed === undefined ? 1 : Number(opt.seed);
-  if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got "${opt.seed}"`);
+  const seed = wholeNumber('seed', opt.seed, 1);
   const split = opt.split ?? (opt.cut ? 'temporal' : 'random');
   if (!isSplitName(split)) throw new Error(`unknown split "${split}": choose from ${splitNames.join(', ')}`);
   if (opt['new-only'] && opt['repeat-pairs'])
@@ -111,82 +129,101 @@ export async function recommendCommand(argv: string[]): Promise<number> {
   const share = opt.test === undefined ? undefined : Number(opt.test);
   if (share !== undefined && !(share > 0 && share < 1))
     throw new Error(`--test must be a share between 0 and 1, e.g. 0.2, got "${opt.test}"`);
-  const format = opt.out === undefined ? undefined : outputFormat(opt.out);
-  if (opt.out !== undefined && !format)
-    throw new Error(`--out must end in ${outputFormats.join(' or ')}, got "${opt.out}"`);
-
-  const requested = opt.algos
-    ?.split(',')
-    .map((a) => a.trim())
-    .filter(Boolean);
-  requested?.forEach(algorithm);
-  if (requested && !opt.items) {
-    const needs = requested.filter((a) => algorithm(a).needsItems);
-    if (needs.length)
-      throw new Error(
-        `${needs.join(' and ')} need${needs.length === 1 ? 's' : ''} item descriptions: pass --items items.csv`,
-      );
-  }
-  const algos = requested ?? algorithms.filter((a) => opt.items || !a.needsItems).map((a) => a.name);
-  const params = parseParams(
-    opt.param ?? [],
-    algorithms.map((a) => a.name),
-    algos,
-  );
-
-  const source = file === '-' ? 'standard input' : file;
-  const { rows, columns } = readInteractions(readText(file), source, {
-    user: opt['user-col'],
-    item: opt['item-col'],
-    value: opt['value-col'],
-    date: opt['date-col'],
-  });
-  let items: ItemContent[] | undefined;
-  if (opt.items) items = readItems(readText(opt.items), opt.items, opt['item-col']);
-  const {
-    train,
-    test: fullTest,
-    description,
-  } = splitRows(rows, {
-    split,
-    cut: opt.cut,
-    newOnly: !opt['repeat-pairs'],
-    test: share,
+  const out = opt.out === undefined ? undefined : { file: opt.out, format: outputFormat(opt.out) };
+  const algos = chooseAlgorithms(opt.algos, Boolean(opt.items));
+  return {
+    file,
+    source: file === '-' ? 'standard input' : file,
+    columns: { user: opt['user-col'], item: opt['item-col'], value: opt['value-col'], date: opt['date-col'] },
+    itemsFile: opt.items,
+    split: { split, cut: opt.cut, newOnly: !opt['repeat-pairs'], test: share, seed },
+    k,
+    jobs,
     seed,
-  });
+    algos,
+    params: parseParams(opt.param ?? [], algorithmNames, algos),
+    out,
+    quiet: opt.quiet,
+  };
+}
+
+/**
+ * The algorithms to run: those of `--algos` (each checked, and an error when one needs the items file
+ * and there is none), or every algorithm that can run.
+ */
+function chooseAlgorithms(list: string | undefined, hasItems: boolean): string[] {
+  if (list === undefined) return algorithms.filter((a) => hasItems || !a.needsContent).map((a) => a.cli);
+  const requested = commaList(list);
+  requested.forEach(algorithm);
+  const needs = hasItems ? [] : requested.filter((a) => algorithm(a).needsContent);
+  if (needs.length)
+    throw new Error(
+      `${needs.join(' and ')} need${needs.length === 1 ? 's' : ''} item descriptions: pass --items items.csv`,
+    );
+  return requested;
+}
+
+/** The data of a run: train and test sets, the warm users to rank for, the items' content. */
+interface RunData {
+  train: Interactions;
+  /** The test set of the warm users (those with history in train); undefined without a split. */
+  test?: Interactions;
+  description: string;
+  /** Dense indices of the warm users. */
+  users: number[];
+  /** Warm test users evaluated, and cold test users left out. */
+  evaluated: number;
+  coldTestUsers: number;
+  items?: ItemContent[];
+}
+
+/** Reads and splits the input and keeps the warm users; tells on stderr what was read. */
+function readData(run: RecommendRun): RunData {
+  const { rows, columns } = readInteractions(readText(run.file), run.source, run.columns);
+  const items = run.itemsFile
+    ? readItems(readText(run.itemsFile), run.itemsFile, run.columns.item)
+    : undefined;
+  const { train, test: fullTest, description } = splitRows(rows, run.split);
   const warm = usersWithHistory(train);
   const users: number[] = [];
   warm.forEach((w, u) => w && users.push(u));
   const test = fullTest ? keepUsers(fullTest, warm) : undefined;
-  const evaluated = test ? usersWithHistory(test).reduce((s, f) => s + f, 0) : 0;
-  if (!opt.quiet) {
+  const count = (x: Interactions | undefined) => (x ? usersWithHistory(x).reduce((s, f) => s + f, 0) : 0);
+  const evaluated = count(test);
+  if (!run.quiet) {
     console.error(
-      `${source}: ${rows.length} rows (user=${columns.user}, item=${columns.item}` +
+      `${run.source}: ${rows.length} rows (user=${columns.user}, item=${columns.item}` +
         `${columns.value ? `, value=${columns.value}` : ''}${columns.date ? `, date=${columns.date}` : ''}); ` +
         `${train.userIds.length} users × ${train.itemIds.length} items; ${description}`,
     );
   }
+  return { train, test, description, users, evaluated, coldTestUsers: count(fullTest) - evaluated, items };
+}
 
-  const tasks: AlgorithmTask[] = algos.map((algo) => ({
+/** Runs every algorithm on `run.jobs` worker threads, with progress on stderr unless `--quiet`. */
+async function runAlgorithms(run: RecommendRun, data: RunData): Promise<AlgorithmResult[]> {
+  const { train, users, items } = data;
+  const tasks: AlgorithmTask[] = run.algos.map((algo) => ({
     algo,
     train,
     users,
-    k,
-    seed,
+    k: run.k,
+    seed: run.seed,
     ...(items ? { items } : {}),
-    ...(params[algo] ? { params: params[algo] } : {}),
+    ...(run.params[algo] ? { params: run.params[algo] } : {}),
   }));
   const results: AlgorithmResult[] = [];
   // A bar on a terminal; elsewhere (logs, pipes) a line as each algorithm starts and ends.
-  const bar = !opt.quiet && process.stderr.isTTY;
+  const bar = !run.quiet && process.stderr.isTTY;
+  const lines = !run.quiet && !bar;
   const progress = bar && tasks.length > 1 ? new ProgressBar(tasks.length, 'algorithms') : undefined;
   await runOnWorkers(
     tasks,
-    jobs,
+    run.jobs,
     algorithmTask,
     (result) => {
       results.push(result);
-      if (!opt.quiet && !bar) {
+      if (lines) {
         console.error(
           result.error
             ? `  ${result.algo}: failed`
@@ -196,10 +233,14 @@ export async function recommendCommand(argv: string[]): Promise<number> {
       progress?.tick();
     },
     (task) => {
-      if (!opt.quiet && !bar) console.error(`  ${task.algo}: fitting …`);
+      if (lines) console.error(`  ${task.algo}: fitting …`);
     },
   );
+  return results;
+}
 
+/** Lists the failed algorithms on stderr; returns how many failed. */
+function reportFailures(results: readonly AlgorithmResult[]): number {
   const failures = results.filter((r) => r.error);
   if (failures.length) {
     console.error(
@@ -207,24 +248,35 @@ export async function recommendCommand(argv: string[]): Promise<number> {
     );
     console.error(failures.map((r) => `  ${r.algo}: ${r.error}`).join('\n'));
   }
-  if (opt.out) {
-    const order = new Map(algos.map((a, i) => [a, i]));
-    const sorted = [...results].sort((a, b) => order.get(a.algo)! - order.get(b.algo)!);
-    writeFileSync(
-      opt.out,
-      format === '.json' ? formatRecommendationsJson(sorted, train) : formatRecommendations(sorted, train),
-    );
-  }
+  return failures.length;
+}
 
+/** Writes the lists of `--out`, algorithms in the order asked for (results come in finishing order). */
+function writeLists(
+  out: NonNullable<RecommendRun['out']>,
+  algos: readonly string[],
+  results: readonly AlgorithmResult[],
+  train: Interactions,
+): void {
+  const order = new Map(algos.map((a, i) => [a, i]));
+  const sorted = [...results].sort((a, b) => order.get(a.algo)! - order.get(b.algo)!);
+  writeFileSync(
+    out.file,
+    out.format === '.json' ? formatRecommendationsJson(sorted, train) : formatRecommendations(sorted, train),
+  );
+}
+
+/** The summary line, the leaderboard and the non-default parameters, on stdout. */
+function printReport(run: RecommendRun, data: RunData, results: readonly AlgorithmResult[]): void {
+  const { algos, k } = run;
   console.log(
-    `${algos.length} algorithm${algos.length === 1 ? '' : 's'}, top ${k} for ${users.length} warm users; ${description}` +
-      (test
-        ? `; ${evaluated} users evaluated (warm users with test items; ${fullTest ? usersWithHistory(fullTest).reduce((s, f) => s + f, 0) - evaluated : 0} cold test users left out)`
+    `${algos.length} algorithm${algos.length === 1 ? '' : 's'}, top ${k} for ${data.users.length} warm users; ${data.description}` +
+      (data.test
+        ? `; ${data.evaluated} users evaluated (warm users with test items; ${data.coldTestUsers} cold test users left out)`
         : ''),
   );
-  console.log(formatLeaderboard(leaderboard(results, algos, train, test, k), k));
-  const nonDefault = formatNonDefault(algos, params, seed);
+  console.log(formatLeaderboard(leaderboard(results, algos, data.train, data.test, k), k));
+  const nonDefault = formatNonDefault(algos, run.params, run.seed);
   if (nonDefault) console.log(nonDefault);
-  if (opt.out) console.log(`Recommendations written to ${opt.out}`);
-  return failures.length ? 3 : 0;
+  if (run.out) console.log(`Recommendations written to ${run.out.file}`);
 }

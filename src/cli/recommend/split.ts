@@ -13,16 +13,17 @@ import {
   type Interactions,
 } from '../../recommend/index.ts';
 
+/** The splits `--split` names. */
+export const splitNames = ['temporal', 'random', 'leave-last', 'none'] as const;
+
 /** The split options. */
 export interface SplitOptions {
-  split: 'temporal' | 'random' | 'leave-last' | 'none';
+  split: (typeof splitNames)[number];
   cut?: string;
   newOnly?: boolean;
   test?: number;
   seed?: number;
 }
-
-export const splitNames: readonly SplitOptions['split'][] = ['temporal', 'random', 'leave-last', 'none'];
 
 /** Whether `s` names a split. */
 export const isSplitName = (s: string): s is SplitOptions['split'] =>

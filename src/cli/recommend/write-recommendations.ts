@@ -6,7 +6,7 @@
  */
 import { csvFormatRows } from 'd3-dsv';
 import type { Interactions } from '../../recommend/index.ts';
-import type { AlgorithmResult } from './algorithms.ts';
+import type { AlgorithmResult } from './run-algorithm.ts';
 
 /** One recommendation: `rank` counts from 1 (best); `score` has 6 significant digits. */
 export interface RecommendationRecord {
@@ -15,14 +15,6 @@ export interface RecommendationRecord {
   rank: number;
   item: string;
   score: number;
-}
-
-/** The file formats `--out` writes, by file-name ending. */
-export const outputFormats = ['.csv', '.json'] as const;
-
-/** The format of `file` by its ending (case matters, as for `dplab forecast --out`), or undefined. */
-export function outputFormat(file: string): (typeof outputFormats)[number] | undefined {
-  return outputFormats.find((ext) => file.endsWith(ext));
 }
 
 /** Every list as records, in result order; failed algorithms have none. */

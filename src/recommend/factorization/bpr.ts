@@ -13,23 +13,16 @@
  */
 import type { Interactions } from '../interactions.ts';
 import { SeededRandom } from '../../stats/random.ts';
-import {
-  checkInteger,
-  checkInteractions,
-  checkPositive,
-  checkSameShape,
-  checkSeed,
-  checkUser,
-} from './checks.ts';
+import { checkInteger, checkInteractions, checkPositive, checkSeed, checkUser } from './checks.ts';
 import {
   dotScores,
   explainByFactors,
   normalMatrix,
-  type FactorExplainOptions,
-  type ItemExplanation,
+  recommendByFactors,
+  type FactorExplain,
+  type FactorRecommend,
   type LatentFactorModel,
 } from './latent.ts';
-import { recommendFromScores, type RankedItem, type TopItemsOptions } from './top-items.ts';
 import { positiveIndex, randomIndex, sampleNegative } from './triple-sampler.ts';
 
 /** Options of {@link fitBpr}. */
@@ -147,23 +140,7 @@ export function scoreBpr(model: BprModel, user: number): Float64Array {
 }
 
 /** The k items BPR ranks highest for `user`. */
-export function recommendBpr(
-  model: BprModel,
-  interactions: Interactions,
-  user: number,
-  options: TopItemsOptions = {},
-): RankedItem[] {
-  checkSameShape(interactions, model.numUsers, model.numItems);
-  return recommendFromScores(scoreBpr(model, user), interactions, user, options);
-}
+export const recommendBpr: FactorRecommend<BprModel> = recommendByFactors(scoreBpr);
 
 /** The user's items closest to `item` in factor space: "Because you bought …" ({@link explainByFactors}). */
-export function explainBpr(
-  model: BprModel,
-  interactions: Interactions,
-  user: number,
-  item: number,
-  options: FactorExplainOptions = {},
-): ItemExplanation[] {
-  return explainByFactors(model, interactions, user, item, options);
-}
+export const explainBpr: FactorExplain<BprModel> = explainByFactors;

@@ -15,24 +15,17 @@
  */
 import type { Interactions } from '../interactions.ts';
 import { SeededRandom } from '../../stats/random.ts';
-import {
-  checkInteger,
-  checkInteractions,
-  checkPositive,
-  checkSameShape,
-  checkSeed,
-  checkUser,
-} from './checks.ts';
+import { checkInteger, checkInteractions, checkPositive, checkSeed, checkUser } from './checks.ts';
 import { choleskyFactor, choleskySolveFactored } from './cholesky.ts';
 import {
   dotScores,
   explainByFactors,
   normalMatrix,
-  type FactorExplainOptions,
-  type ItemExplanation,
+  recommendByFactors,
+  type FactorExplain,
+  type FactorRecommend,
   type LatentFactorModel,
 } from './latent.ts';
-import { recommendFromScores, type RankedItem, type TopItemsOptions } from './top-items.ts';
 
 /** Options of {@link fitExplicitAls}. */
 export interface ExplicitAlsOptions {
@@ -186,23 +179,7 @@ export function scoreExplicitAls(model: ExplicitAlsModel, user: number): Float64
 }
 
 /** The k items with the highest predicted rating for `user`. */
-export function recommendExplicitAls(
-  model: ExplicitAlsModel,
-  interactions: Interactions,
-  user: number,
-  options: TopItemsOptions = {},
-): RankedItem[] {
-  checkSameShape(interactions, model.numUsers, model.numItems);
-  return recommendFromScores(scoreExplicitAls(model, user), interactions, user, options);
-}
+export const recommendExplicitAls: FactorRecommend<ExplicitAlsModel> = recommendByFactors(scoreExplicitAls);
 
 /** The user's rated items closest to `item` in factor space ({@link explainByFactors}). */
-export function explainExplicitAls(
-  model: ExplicitAlsModel,
-  interactions: Interactions,
-  user: number,
-  item: number,
-  options: FactorExplainOptions = {},
-): ItemExplanation[] {
-  return explainByFactors(model, interactions, user, item, options);
-}
+export const explainExplicitAls: FactorExplain<ExplicitAlsModel> = explainByFactors;

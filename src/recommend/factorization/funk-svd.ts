@@ -14,24 +14,16 @@
  */
 import type { Interactions } from '../interactions.ts';
 import { SeededRandom } from '../../stats/random.ts';
-import {
-  checkInteger,
-  checkInteractions,
-  checkItem,
-  checkPositive,
-  checkSameShape,
-  checkSeed,
-  checkUser,
-} from './checks.ts';
+import { checkInteger, checkInteractions, checkItem, checkPositive, checkSeed, checkUser } from './checks.ts';
 import {
   dotScores,
   explainByFactors,
   normalMatrix,
-  type FactorExplainOptions,
-  type ItemExplanation,
+  recommendByFactors,
+  type FactorExplain,
+  type FactorRecommend,
   type LatentFactorModel,
 } from './latent.ts';
-import { recommendFromScores, type RankedItem, type TopItemsOptions } from './top-items.ts';
 
 /** Options of {@link fitFunkSvd}. */
 export interface FunkSvdOptions {
@@ -178,23 +170,7 @@ export function scoreFunkSvd(model: FunkSvdModel, user: number): Float64Array {
 }
 
 /** The k items with the highest predicted rating for `user`. */
-export function recommendFunkSvd(
-  model: FunkSvdModel,
-  interactions: Interactions,
-  user: number,
-  options: TopItemsOptions = {},
-): RankedItem[] {
-  checkSameShape(interactions, model.numUsers, model.numItems);
-  return recommendFromScores(scoreFunkSvd(model, user), interactions, user, options);
-}
+export const recommendFunkSvd: FactorRecommend<FunkSvdModel> = recommendByFactors(scoreFunkSvd);
 
 /** The user's rated items closest to `item` in factor space ({@link explainByFactors}). */
-export function explainFunkSvd(
-  model: FunkSvdModel,
-  interactions: Interactions,
-  user: number,
-  item: number,
-  options: FactorExplainOptions = {},
-): ItemExplanation[] {
-  return explainByFactors(model, interactions, user, item, options);
-}
+export const explainFunkSvd: FactorExplain<FunkSvdModel> = explainByFactors;

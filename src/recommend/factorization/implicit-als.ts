@@ -13,14 +13,7 @@
  */
 import type { Interactions } from '../interactions.ts';
 import { SeededRandom } from '../../stats/random.ts';
-import {
-  checkInteger,
-  checkInteractions,
-  checkPositive,
-  checkSameShape,
-  checkSeed,
-  checkUser,
-} from './checks.ts';
+import { checkInteger, checkInteractions, checkPositive, checkSeed, checkUser } from './checks.ts';
 import {
   cgScratch,
   gramMatrix,
@@ -32,11 +25,11 @@ import {
   dotScores,
   explainByFactors,
   normalMatrix,
-  type FactorExplainOptions,
-  type ItemExplanation,
+  recommendByFactors,
+  type FactorExplain,
+  type FactorRecommend,
   type LatentFactorModel,
 } from './latent.ts';
-import { recommendFromScores, type RankedItem, type TopItemsOptions } from './top-items.ts';
 
 /** Options of {@link fitImplicitAls}. */
 export interface ImplicitAlsOptions {
@@ -199,23 +192,7 @@ export function scoreImplicitAls(model: ImplicitAlsModel, user: number): Float64
 }
 
 /** The k items with the highest predicted preference for `user`. */
-export function recommendImplicitAls(
-  model: ImplicitAlsModel,
-  interactions: Interactions,
-  user: number,
-  options: TopItemsOptions = {},
-): RankedItem[] {
-  checkSameShape(interactions, model.numUsers, model.numItems);
-  return recommendFromScores(scoreImplicitAls(model, user), interactions, user, options);
-}
+export const recommendImplicitAls: FactorRecommend<ImplicitAlsModel> = recommendByFactors(scoreImplicitAls);
 
 /** The user's items closest to `item` in factor space: "Because you bought …" ({@link explainByFactors}). */
-export function explainImplicitAls(
-  model: ImplicitAlsModel,
-  interactions: Interactions,
-  user: number,
-  item: number,
-  options: FactorExplainOptions = {},
-): ItemExplanation[] {
-  return explainByFactors(model, interactions, user, item, options);
-}
+export const explainImplicitAls: FactorExplain<ImplicitAlsModel> = explainByFactors;

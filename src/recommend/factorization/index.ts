@@ -3,14 +3,21 @@
  * implicit feedback, with the Cholesky and conjugate-gradient solvers they use. Every model has
  * `fitX(interactions, options) → XModel` (plain data), `scoreX(model, user)` (one score per item),
  * `recommendX(model, interactions, user, { k, exclude })` (dense item indices; ids via
- * `interactions.itemIds`) and `explainX` ("because you bought …").
+ * `interactions.itemIds`) and `explainX` ("because you bought …"); the last two are the same for
+ * every model, built from `scoreX` by `recommendByFactors` and `explainByFactors` (latent.ts).
  */
 export { choleskyFactor, choleskySolveFactored, choleskySolve } from './cholesky.ts';
 export {
   explainByFactors,
+  recommendByFactors,
+  latentFactorRecommender,
   type LatentFactorModel,
+  type LatentFactorEntry,
   type ItemExplanation,
   type FactorExplainOptions,
+  type FactorScorer,
+  type FactorRecommend,
+  type FactorExplain,
 } from './latent.ts';
 export {
   topItems,

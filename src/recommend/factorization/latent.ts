@@ -3,10 +3,14 @@
  * score of a pair being (mostly) their dot product (Koren, Bell & Volinsky, "Matrix factorization
  * techniques for recommender systems", *IEEE Computer* 42(8), 2009). Vectors are stored row-major
  * in one Float64Array per side, so a model is plain data that crosses the worker boundary as it is.
+ * Each model only says how it scores a user (`scoreX`); its `recommendX`, `explainX` and registry
+ * entry are the same for all of them and are built here.
  */
-import type { Interactions } from '../interactions.ts';
+import type { Interactions } from '../interaction-types.ts';
+import type { Recommender } from '../recommender.ts';
 import type { SeededRandom } from '../../stats/random.ts';
 import { checkInteger, checkItem, checkSameShape, checkUser } from './checks.ts';
+import { recommendFromScores, type RankedItem, type TopItemsOptions } from './top-items.ts';
 
 /** The part every latent-factor model has. */
 export interface LatentFactorModel {
@@ -35,6 +39,26 @@ export interface FactorExplainOptions {
   /** How many of the user's items to return, an integer ≥ 1. Default 3. */
   count?: number;
 }
+
+/** A model's scores of one user (dense index) for every item: what each latent-factor model defines. */
+export type FactorScorer<M extends LatentFactorModel> = (model: M, user: number) => Float64Array;
+
+/** The `recommendX` of a latent-factor model: the k best items for a user, by dense index. */
+export type FactorRecommend<M extends LatentFactorModel> = (
+  model: M,
+  interactions: Interactions,
+  user: number,
+  options?: TopItemsOptions,
+) => RankedItem[];
+
+/** The `explainX` of a latent-factor model ({@link explainByFactors}). */
+export type FactorExplain<M extends LatentFactorModel> = (
+  model: M,
+  interactions: Interactions,
+  user: number,
+  item: number,
+  options?: FactorExplainOptions,
+) => ItemExplanation[];
 
 /** A rows × cols matrix of independent N(0, sd²) draws, row by row. */
 export function normalMatrix(rows: number, cols: number, sd: number, rng: SeededRandom): Float64Array {
@@ -112,4 +136,47 @@ export function explainByFactors(
   }
   out.sort((a, b) => b.similarity - a.similarity || a.item - b.item);
   return out.slice(0, count);
+}
+
+/**
+ * The `recommendX` of the model that `score` scores: checks that `interactions` is the matrix the model
+ * was fitted on, then takes the top k of the user's scores ({@link recommendFromScores}).
+ */
+export function recommendByFactors<M extends LatentFactorModel>(score: FactorScorer<M>): FactorRecommend<M> {
+  return (model, interactions, user, options = {}) => {
+    checkSameShape(interactions, model.numUsers, model.numItems);
+    return recommendFromScores(score(model, user), interactions, user, options);
+  };
+}
+
+/** A latent-factor model's registry entry, less what every such entry shares. */
+export type LatentFactorEntry<M extends LatentFactorModel, O extends object> = Omit<
+  Recommender<M, O>,
+  'needsHistory' | 'numUsers' | 'score' | 'explain'
+> & {
+  /** The model's scores of a user for every item (its `scoreX`). */
+  score: FactorScorer<M>;
+};
+
+/**
+ * The registry entry of a latent-factor model: tied to the users it was fitted on, it needs their
+ * history, scores every item (`recommend` leaves out the user's own), and explains a recommendation
+ * by the user's items nearest to it in factor space ("because you bought X", {@link explainByFactors}).
+ */
+export function latentFactorRecommender<M extends LatentFactorModel, O extends object>(
+  entry: LatentFactorEntry<M, O>,
+): Recommender<M, O> {
+  const { score, ...rest } = entry;
+  return {
+    ...rest,
+    needsHistory: true,
+    numUsers: (model) => model.numUsers,
+    score: (model, _x, u, _user, out) => out.set(score(model, u)),
+    explain: (model, x, u, j) =>
+      explainByFactors(model, x, u, j).map((e) => ({
+        kind: 'item',
+        id: x.itemIds[e.item],
+        weight: e.similarity,
+      })),
+  };
 }

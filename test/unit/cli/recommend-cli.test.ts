@@ -8,7 +8,7 @@ import { csvParse } from 'd3-dsv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticShop } from '../../../src/data/index.ts';
 import { readInteractions, readItems } from '../../../src/cli/recommend/read-interactions.ts';
-import { runAlgorithm } from '../../../src/cli/recommend/algorithms.ts';
+import { runAlgorithm } from '../../../src/cli/recommend/run-algorithm.ts';
 import { splitRows } from '../../../src/cli/recommend/split.ts';
 
 const run = promisify(execFile);
