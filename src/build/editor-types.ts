@@ -175,5 +175,8 @@ export async function collectEditorTypes(root: string): Promise<EditorLib[]> {
 
 /** The files {@link collectEditorTypes} reads that are not in node_modules, for watching. */
 export function editorTypeSources(root: string): string[] {
-  return [...dplabModules.map((m) => join(root, 'src', m)), join(root, 'src', 'kernel', 'builtins', 'cell-globals.d.ts')];
+  return [
+    ...dplabModules.map((m) => join(root, 'src', m)),
+    join(root, 'src', 'kernel', 'builtins', 'cell-globals.d.ts'),
+  ];
 }

@@ -59,7 +59,9 @@ function getRenderer(): Renderer {
   // An exercise's hints (```hint for=…) are shown by the exercise, one at a time, not in the prose.
   const fence = renderer.renderer.rules.fence;
   renderer.renderer.rules.fence = (tokens, idx, options, env, self) =>
-    /^hint(\s|$)/.test(tokens[idx]?.info.trim() ?? '') ? '' : (fence?.(tokens, idx, options, env, self) ?? '');
+    /^hint(\s|$)/.test(tokens[idx]?.info.trim() ?? '')
+      ? ''
+      : (fence?.(tokens, idx, options, env, self) ?? '');
   return renderer;
 }
 

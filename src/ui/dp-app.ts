@@ -9,6 +9,7 @@ import { NotebookController } from './notebook-controller.ts';
 import { loadBundledNotebook, prepareNotebookText } from './notebook-loader.ts';
 import type { PreparedNotebook } from '../notebook/prepare-notebook.ts';
 import './dp-notebook.ts';
+import './dp-progress.ts';
 
 /** What the main area shows besides a notebook. */
 type Notice = { kind: 'loading'; text: string } | { kind: 'error'; text: string };
@@ -25,6 +26,11 @@ export class DpApp extends LitElement {
   @state() private shortcuts = false;
   /** A short message that does not replace the notebook (a data file was added). */
   @state() private message?: string;
+  /** The course's progress page is shown instead of a notebook (`#/progress`). */
+  @state() private showProgress = false;
+  /** The side panel that is open: the dependency view or the experiment journal (loaded on first use). */
+  @state() private panel?: 'graph' | 'journal';
+  @state() private panelReady = new Set<string>();
   /** Hash the app set itself for a local file, so the hashchange it causes is not a navigation. */
   private localHash?: string;
 
@@ -64,6 +70,12 @@ export class DpApp extends LitElement {
   private route = async () => {
     const hash = location.hash;
     if (hash === this.localHash) return;
+    if (hash === '#/progress') {
+      this.notice = undefined;
+      this.showProgress = true;
+      return;
+    }
+    this.showProgress = false;
     if (hash.startsWith('#/share/')) {
       await this.openShared(hash);
       return;
@@ -230,6 +242,39 @@ export class DpApp extends LitElement {
     </div>`;
   }
 
+  /** Opens or closes a side panel; its component is loaded the first time. */
+  private async togglePanel(panel: 'graph' | 'journal') {
+    if (this.panel === panel) {
+      this.panel = undefined;
+      return;
+    }
+    this.panel = panel;
+    if (this.panelReady.has(panel)) return;
+    await (panel === 'graph' ? import('./dp-graph.ts') : import('./dp-journal.ts'));
+    this.panelReady = new Set([...this.panelReady, panel]);
+  }
+
+  private renderPanel() {
+    const panel = this.panel;
+    if (!panel || !this.controller.notebook || this.showProgress) return nothing;
+    const title = panel === 'graph' ? 'Dependencies' : 'Experiment journal';
+    return html`<aside class="dp-side-panel" aria-label=${title}>
+      <div class="dp-side-panel-head">
+        <h2>${title}</h2>
+        <button class="dp-link-button" aria-label="Close ${title}" @click=${() => (this.panel = undefined)}>
+          ✕
+        </button>
+      </div>
+      ${
+        !this.panelReady.has(panel)
+          ? html`<p class="dp-exercise-reason">Loading…</p>`
+          : panel === 'graph'
+            ? html`<dp-graph .controller=${this.controller} .states=${this.controller.states}></dp-graph>`
+            : html`<dp-journal .controller=${this.controller} .states=${this.controller.states}></dp-journal>`
+      }
+    </aside>`;
+  }
+
   override render() {
     const { notebook, source, busy } = this.controller;
     const current = source?.origin === 'bundled' ? source.name : undefined;
@@ -256,23 +301,52 @@ export class DpApp extends LitElement {
           >
             Interrupt
           </button>
+          <button
+            class="dp-button"
+            aria-pressed=${this.panel === 'graph' ? 'true' : 'false'}
+            title="Show how the cells depend on each other"
+            @click=${() => this.togglePanel('graph')}
+            ?disabled=${!notebook}
+          >
+            Dependencies
+          </button>
+          <button
+            class="dp-button"
+            aria-pressed=${this.panel === 'journal' ? 'true' : 'false'}
+            title="Show the runs this notebook reported, with their settings"
+            @click=${() => this.togglePanel('journal')}
+            ?disabled=${!notebook}
+          >
+            Journal
+          </button>
           <span class="dp-kernel" role="status">${busy ? 'Running…' : notebook ? 'Idle' : ''}</span>
         </div>
       </header>
       <div class="dp-layout">
         <nav class="dp-sidebar" aria-label="Notebooks">
+          <a class="dp-progress-link" href="#/progress" aria-current=${this.showProgress ? 'page' : 'false'}
+            >Your progress</a
+          >
           <ol>
-            ${notebookIndex.map(
-              (entry) =>
-                html`<li>
-                  <a
-                    href="#/notebooks/${entry.file}"
-                    aria-current=${entry.file === current ? 'page' : 'false'}
-                    >${entry.title}</a
-                  >
-                  ${entry.summary ? html`<p>${entry.summary}</p>` : nothing}
-                </li>`,
-            )}
+            ${notebookIndex.map((entry) => {
+              const done = this.controller.progress.summaries.get(`bundled:${entry.file}`)?.passed ?? 0;
+              const all = entry.exercises.length;
+              return html`<li>
+                <a href="#/notebooks/${entry.file}" aria-current=${entry.file === current ? 'page' : 'false'}
+                  >${entry.title}</a
+                >
+                ${
+                  all > 0
+                    ? html`<span
+                        class="dp-sidebar-progress ${done === all ? 'dp-sidebar-done' : ''}"
+                        aria-label="${done} of ${all} exercises passed"
+                        >${done}/${all}</span
+                      >`
+                    : nothing
+                }
+                ${entry.summary ? html`<p>${entry.summary}</p>` : nothing}
+              </li>`;
+            })}
           </ol>
         </nav>
         <main class="dp-main">
@@ -291,22 +365,25 @@ export class DpApp extends LitElement {
               : nothing
           }
           ${
-            this.notice
-              ? html`<p
-                  class="dp-notice dp-notice-${this.notice.kind}"
-                  role=${this.notice.kind === 'error' ? 'alert' : 'status'}
-                >
-                  ${this.notice.text}
-                </p>`
-              : notebook
-                ? html`<dp-notebook
-                    .controller=${this.controller}
-                    .notebook=${notebook}
-                    .states=${this.controller.states}
-                  ></dp-notebook>`
-                : nothing
+            this.showProgress
+              ? html`<dp-progress .lessons=${notebookIndex} .store=${this.controller.progress}></dp-progress>`
+              : this.notice
+                ? html`<p
+                    class="dp-notice dp-notice-${this.notice.kind}"
+                    role=${this.notice.kind === 'error' ? 'alert' : 'status'}
+                  >
+                    ${this.notice.text}
+                  </p>`
+                : notebook
+                  ? html`<dp-notebook
+                      .controller=${this.controller}
+                      .notebook=${notebook}
+                      .states=${this.controller.states}
+                    ></dp-notebook>`
+                  : nothing
           }
         </main>
+        ${this.renderPanel()}
       </div>
       ${this.shortcuts ? this.renderShortcuts() : nothing}
       ${this.dragging ? html`<div class="dp-dropzone">Drop a notebook (.md) to open it</div>` : nothing}

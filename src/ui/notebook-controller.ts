@@ -20,6 +20,7 @@ import { kernelCell, runnableCells } from '../learn/notebook-cells.ts';
 import { exerciseState, type ExerciseState } from '../learn/exercise-state.ts';
 import { upstreamOf, type GraphEdge } from '../learn/upstream.ts';
 import { ProgressStore } from './progress-store.ts';
+import { JournalStore } from './journal-store.ts';
 
 /** Where the open notebook came from: one of the app's notebooks, or a file the student opened. */
 export interface NotebookSource {
@@ -58,6 +59,8 @@ export class NotebookController implements ReactiveController {
   edges: readonly GraphEdge[] = [];
   /** The student's exercise states, saved as they change. */
   readonly progress = new ProgressStore();
+  /** The runs this notebook's reporting cells settled on (the experiment journal), saved as they come. */
+  readonly journal = new JournalStore();
   /** The top-level names each cell defines, as the kernel last reported them. */
   private defines = new Map<string, readonly string[]>();
   /** The editor's view of the cells, once the editor has loaded (see `editor/notebook-types.ts`). */
@@ -117,6 +120,7 @@ export class NotebookController implements ReactiveController {
     this.findExercises();
     this.states = new Map(runnableCells(notebook).map((c) => [c.id, initialCellState()]));
     await this.progress.open(this.work.key, notebook.meta.title ?? source.name);
+    await this.journal.open(this.work.key);
     this.host.requestUpdate();
     const kernel = this.kernelClient();
     // A fresh worker per notebook, so names, inputs and timers of the last one cannot leak in.
@@ -387,6 +391,7 @@ export class NotebookController implements ReactiveController {
     if (event.type === 'idle') {
       this.busy = false;
       this.saveProgress();
+      this.journal.recordSettled(this.notebook, this.states, this.edges);
     } else if (event.type === 'names') {
       this.defines = new Map(Object.entries(event.defines));
       this.edges = event.edges;

@@ -10,7 +10,7 @@
  * It reports; it does not judge: the exit code is 0 when a target is missed, and non-zero only
  * when the measurement itself breaks (a build error, a selector that never appears, …).
  */
-/* global window, document */
+/* global window, document, performance */
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,12 +34,12 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT_DIR = 'test/.output/bench-dist';
 const NOTEBOOK = '00-welcome.md';
 const VIEWPORT = { width: 1280, height: 900 };
-const RUNS = { load: 5, slider: 50, interrupt: 5, editor: 5, exercise: 20 };
+const RUNS = { load: 5, slider: 50, interrupt: 5, editor: 5, exercise: 20, journal: 10 };
 const TIMEOUT = 30_000;
 /** How long an interrupted notebook may take to come back before the run counts as failed. */
 const INTERRUPT_LIMIT = 5_000;
 const SLIDER_LABEL = 'Window k (months)';
-const TARGETS = { mainJs: 80_000, navigation: 1500, slider: 50, interrupt: 300, exercise: 100 };
+const TARGETS = { mainJs: 80_000, navigation: 1500, slider: 50, interrupt: 300, exercise: 100, journal: 100 };
 /** The cell the editor is measured on (0-based): the welcome notebook's table cell, which imports arquero. */
 const EDITOR_CELL = 2;
 /** A student reading the first screen of prose before clicking into code. */
@@ -214,6 +214,52 @@ async function measureExercise(browser, base, errors) {
     return await step('answering the exercise', () =>
       page.evaluate(exerciseProbe, { id: 'mae', answers, timeoutMs: 10_000 }),
     );
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Journal panel with 1,000 runs → rendered: the welcome notebook's journal opened, then 1,000 runs
+ * (three params, three metrics) handed to its store as a reload of a long journal does; timed from
+ * the change to the panel's finished update, with the newest 200 rows shown and again with all.
+ */
+async function measureJournal(browser, base, errors) {
+  const { context, page } = await openNotebook(browser, base, errors);
+  try {
+    await page.getByRole('button', { name: 'Journal' }).click();
+    await step('opening the journal', () => page.waitForSelector('dp-journal', { timeout: TIMEOUT }));
+    const samples = [];
+    for (let run = 0; run < RUNS.journal; run++) {
+      samples.push(
+        await page.evaluate(async (round) => {
+          const store = document.querySelector('dp-app').controller.journal;
+          const journal = document.querySelector('dp-journal');
+          store.runs = [];
+          journal.showAll = false;
+          store.changed();
+          await journal.updateComplete;
+          const runs = Array.from({ length: 1000 }, (_, i) => ({
+            id: `bench-${round}-${i}`,
+            time: new Date(Date.UTC(2025, 0, 1, 0, 0, i)).toISOString(),
+            cellId: 'cell-2',
+            params: { k: i % 10, model: ['ets', 'theta'][i % 2], alpha: i / 1000 },
+            metrics: { mase: 1 + i / 1000, smape: 10 + (i % 7), rmse: i / 3 },
+            codeHash: 'abcd1234',
+          }));
+          const t0 = performance.now();
+          store.runs = runs;
+          store.changed();
+          await journal.updateComplete;
+          const limited = performance.now() - t0;
+          const t1 = performance.now();
+          journal.showAll = true;
+          await journal.updateComplete;
+          return { limited, all: performance.now() - t1 };
+        }, run),
+      );
+    }
+    return samples;
   } finally {
     await context.close();
   }
@@ -458,6 +504,9 @@ async function main() {
     const editorAtOnce = await measureEditor(browser, base, output, errors, 0);
     const editorIdle = await measureEditor(browser, base, output, errors, READING_MS);
     const exercise = await measureExercise(browser, base, errors);
+    const journal = await measureJournal(browser, base, errors);
+    const journalLimited = journal.map((j) => j.limited);
+    const journalAll = journal.map((j) => j.all);
 
     // Every ```ts cell is a cell on the page, except exercise solutions (shown only on request).
     const fences = readFileSync(`notebooks/${NOTEBOOK}`, 'utf8').match(/^```(ts|typescript)\b.*$/gm) ?? [];
@@ -510,6 +559,12 @@ async function main() {
         value: `median ${ms(median(exercise))}, p95 ${ms(percentile(exercise, 95))} (${n(exercise.length)})`,
         target: `median ≤ ${ms(TARGETS.exercise)}`,
         pass: median(exercise) <= TARGETS.exercise,
+      },
+      {
+        metric: 'Journal panel with 1,000 runs → rendered (newest 200 rows; all 1,000 rows)',
+        value: `median ${ms(median(journalLimited))}; all rows ${ms(median(journalAll))} (${n(journal.length)})`,
+        target: `median ≤ ${ms(TARGETS.journal)}`,
+        pass: median(journalLimited) <= TARGETS.journal,
       },
       ...editorRows(editorAtOnce, editorIdle, gz, mainFiles, output.worker.files),
     ];

@@ -6,7 +6,12 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom/worker';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { installPlotDocument, isRenderable, plotTipsReady, renderToHtml } from '../../../src/kernel/display/dom.ts';
+import {
+  installPlotDocument,
+  isRenderable,
+  plotTipsReady,
+  renderToHtml,
+} from '../../../src/kernel/display/dom.ts';
 import { decodePng } from './decode-png.ts';
 
 type Chart = ReturnType<typeof Plot.plot> | ReturnType<typeof Plot.legend>;
