@@ -74,6 +74,19 @@ function describe(value: unknown): string {
   return 'an object';
 }
 
+/**
+ * How far off an answer is, in words: a band, not a figure, so that a student cannot work the
+ * expected value back out of one wrong try (the direction alone still lets them home in, as a
+ * teacher's "warmer" would).
+ */
+function missBand(relative: number): string {
+  if (relative < 0.01) return ' by less than 1 %';
+  if (relative < 0.1) return ' by a few per cent';
+  if (relative < 0.5) return ' by tens of per cent';
+  if (relative < 2) return ' by a lot';
+  return ' by far (several times the value)';
+}
+
 /** Why `actual` is not close to `expected`, or `undefined` when it is. */
 function closeProblem(actual: unknown, expected: number, tolerance: Tolerance): string | undefined {
   if (typeof actual !== 'number') return `got ${describe(actual)}, not a number`;
@@ -86,9 +99,7 @@ function closeProblem(actual: unknown, expected: number, tolerance: Tolerance): 
   const withinAbs = abs !== undefined && diff <= abs;
   if (withinRel || withinAbs) return undefined;
   const direction = actual > expected ? 'too large' : 'too small';
-  const off =
-    expected !== 0 ? ` by about ${Number(((100 * diff) / Math.abs(expected)).toPrecision(2))} %` : '';
-  return `got ${describe(actual)}, which is ${direction}${off}`;
+  return `got ${describe(actual)}, which is ${direction}${expected !== 0 ? missBand(diff / Math.abs(expected)) : ''}`;
 }
 
 /** The first difference between two values, as a path and what was found there; `undefined` if equal. */

@@ -31,11 +31,16 @@ describe('check', () => {
     expect(check.close('weighted', 1, 1, { weight: 2 })).toBe(true);
     const detail = (label: string) =>
       (outputs.find((o) => o.kind === 'check' && o.label === label) as { detail?: string }).detail;
-    expect(detail('rel miss')).toBe('got 110, which is too large by about 10 %');
+    expect(detail('rel miss')).toBe('got 110, which is too large by tens of per cent');
+    // A band, not a figure: one wrong try does not give the expected value away.
+    check.close('near miss', 99.5, 100, { rel: 1e-6 });
+    check.close('far miss', 500, 100, { rel: 1e-6 });
+    expect(detail('near miss')).toBe('got 99.5, which is too small by less than 1 %');
+    expect(detail('far miss')).toBe('got 500, which is too large by far (several times the value)');
     expect(detail('nan')).toMatch(/^got NaN/);
     expect(detail('undefined')).toBe('got undefined, not a number');
     expect(detail('text')).toBe('got "1", not a number');
-    expect(outputs.at(-1)).toMatchObject({ weight: 2 });
+    expect(outputs.find((o) => o.kind === 'check' && o.label === 'weighted')).toMatchObject({ weight: 2 });
     expect(() => check.close('bad', 1, NaN)).toThrow(/expected value must be a finite number/);
     expect(() => check('', true)).toThrow(/label/);
     expect(() => check('w', true, '', { weight: -1 })).toThrow(/weight must be a number ≥ 0/);
