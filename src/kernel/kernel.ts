@@ -339,7 +339,12 @@ export class Kernel implements KernelApi {
       return 'ok';
     }
     // A check cell's last `check(…)` returns a boolean; its checks are what it shows.
-    if (analysis.hasValue && result.value !== undefined && record.role !== 'check')
+    if (
+      analysis.hasValue &&
+      result.value !== undefined &&
+      record.role !== 'check' &&
+      !scope.alreadyShown(result.value)
+    )
       scope.display(result.value);
     scope.finish();
     record.defs = result.defs;

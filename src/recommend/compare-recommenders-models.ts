@@ -108,7 +108,9 @@ function registryContender(
   where: string,
 ): RecommenderContender {
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
-    throw new TypeError(`${where}: options must be an object such as { neighbours: 20 }, got ${String(options)}`);
+    throw new TypeError(
+      `${where}: options must be an object such as { neighbours: 20 }, got ${String(options)}`,
+    );
   }
   if (entry.needsContent && ctx.content === undefined) {
     throw new TypeError(
@@ -166,53 +168,74 @@ function customContender(model: CustomRecommender, train: Interactions): Recomme
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
-/** One entry of `models`, resolved (`where` names it in errors). */
-function resolve(model: CompareRecommender, ctx: ContenderContext, where: string): RecommenderContender {
-  if (typeof model === 'string') return registryContender(entryNamed(model, where), undefined, '', ctx, where);
-  if (!isRecord(model)) {
-    throw new TypeError(
-      `${where} must be a recommender name ('item-knn', …), { method, options?, name? }, a fitted model, or { name, recommend(user, k, train) }`,
-    );
+const isCustom = (x: CompareRecommender): x is CustomRecommender =>
+  isRecord(x) && typeof x.recommend === 'function';
+
+// A fitted model carries the size of the catalogue it was fitted on; a spec does not.
+const isFitted = (x: CompareRecommender): x is RecommenderModel =>
+  isRecord(x) && typeof x.method === 'string' && typeof x.numItems === 'number';
+
+const isSpec = (x: CompareRecommender): x is RecommenderSpec =>
+  isRecord(x) && typeof x.method === 'string' && x.numItems === undefined;
+
+const shapes =
+  "a recommender name ('item-knn', …), { method, options?, name? }, a fitted model, or { name, recommend(user, k, train) }";
+
+/** One entry of `models`, resolved, with the registry method it runs (`null` for a hand-written one). */
+function resolve(
+  model: CompareRecommender,
+  ctx: ContenderContext,
+  where: string,
+): { c: RecommenderContender; method: string | null } {
+  if (typeof model === 'string') {
+    const entry = entryNamed(model, where);
+    return { c: registryContender(entry, undefined, entry.method, ctx, where), method: entry.method };
   }
-  if (typeof model.recommend === 'function') {
+  if (isCustom(model)) {
     if (typeof model.name !== 'string' || model.name === '') {
-      throw new TypeError(`${where} has a recommend function but no name; give it { name: 'mine', recommend }`);
+      throw new TypeError(
+        `${where} has a recommend function but no name; give it { name: 'mine', recommend }`,
+      );
     }
-    return customContender(model as CustomRecommender, ctx.train);
+    if (baselineNames.includes(model.name)) {
+      throw new RangeError(
+        `${where} is named "${model.name}", the name of a built-in baseline; give your recommender another name`,
+      );
+    }
+    return { c: customContender(model, ctx.train), method: null };
   }
-  if (typeof model.method === 'string' && typeof model.numItems === 'number') {
-    const fitted = model as RecommenderModel;
+  if (isFitted(model)) {
     let entry: Entry;
     try {
-      entry = recommenderFitting(fitted, ctx.train);
+      entry = recommenderFitting(model, ctx.train);
     } catch (e) {
-      throw new RangeError(`${where}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new RangeError(`${where}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
-    return {
+    const c = {
       name: entry.method,
       label: entry.label,
       baseline: entry.baseline === true,
-      recommend: listsOf(fitted, ctx.train),
+      recommend: listsOf(model, ctx.train),
+    };
+    return { c, method: entry.method };
+  }
+  if (isSpec(model)) {
+    const { name } = model;
+    if (name !== undefined && (typeof name !== 'string' || name === '')) {
+      throw new TypeError(`${where}: name must be a non-empty string, got ${JSON.stringify(name)}`);
+    }
+    const entry = entryNamed(model.method, where);
+    if (name !== undefined && name !== entry.method && baselineNames.includes(name)) {
+      throw new RangeError(
+        `${where} (${entry.method}) is named "${name}", the name of a built-in baseline; give it another name`,
+      );
+    }
+    return {
+      c: registryContender(entry, model.options, name ?? entry.method, ctx, where),
+      method: entry.method,
     };
   }
-  if (typeof model.method === 'string') {
-    const spec = model as RecommenderSpec;
-    if (spec.name !== undefined && (typeof spec.name !== 'string' || spec.name === '')) {
-      throw new TypeError(`${where}: name must be a non-empty string, got ${JSON.stringify(spec.name)}`);
-    }
-    const entry = entryNamed(spec.method, where);
-    return registryContender(entry, spec.options, spec.name ?? '', ctx, where);
-  }
-  throw new TypeError(
-    `${where} must be a recommender name ('item-knn', …), { method, options?, name? }, a fitted model, or { name, recommend(user, k, train) }`,
-  );
-}
-
-/** A registry contender named by its method unless a name was given. */
-function named(c: RecommenderContender, model: CompareRecommender): RecommenderContender {
-  if (c.name !== '') return c;
-  const method = typeof model === 'string' ? model : (model as RecommenderSpec).method;
-  return { ...c, name: entryNamed(method, '').method };
+  throw new TypeError(`${where} must be ${shapes}`);
 }
 
 /**
@@ -221,38 +244,24 @@ function named(c: RecommenderContender, model: CompareRecommender): RecommenderC
  * first (popularity, then random), then the others. Throws on an unknown name, a malformed entry, a model
  * fitted on other interactions, or a repeated name.
  */
-export function contenders(models: readonly CompareRecommender[], ctx: ContenderContext): RecommenderContender[] {
+export function contenders(
+  models: readonly CompareRecommender[],
+  ctx: ContenderContext,
+): RecommenderContender[] {
   if (!Array.isArray(models)) {
-    throw new TypeError(
-      `models must be an array of recommender names, { method, options }, fitted models or { name, recommend }, got ${String(models)}`,
-    );
+    throw new TypeError(`models must be an array, each entry ${shapes}; got ${String(models)}`);
   }
   const list: { c: RecommenderContender; method: string | null }[] = [];
   models.forEach((model, i) => {
     const where = `models[${i}]`;
-    const c = named(resolve(model, ctx, where), model);
-    const isCustom = isRecord(model) && typeof model.recommend === 'function';
-    const method = isCustom
-      ? null
-      : typeof model === 'string'
-        ? entryNamed(model, where).method
-        : entryNamed(String((model as { method: string }).method), where).method;
-    if (isCustom && baselineNames.includes(c.name)) {
+    const resolved = resolve(model, ctx, where);
+    const { name } = resolved.c;
+    if (list.some((d) => d.c.name === name)) {
       throw new RangeError(
-        `${where} is named "${c.name}", the name of a built-in baseline; give your recommender another name`,
+        `${where}: the name "${name}" is used twice; names must be unique: name one of them ({ method, options, name } or { name, recommend })`,
       );
     }
-    if (!isCustom && method !== c.name && baselineNames.includes(c.name)) {
-      throw new RangeError(
-        `${where} is a ${method} model named "${c.name}", the name of a built-in baseline; give it another name`,
-      );
-    }
-    if (list.some((d) => d.c.name === c.name)) {
-      throw new RangeError(
-        `${where}: the name "${c.name}" is used twice; names must be unique (give one { method, options, name })`,
-      );
-    }
-    list.push({ c, method });
+    list.push(resolved);
   });
   for (const method of baselineNames) {
     if (list.some((d) => d.method === method)) continue;

@@ -2,7 +2,7 @@
  * `dplab/recommend`: recommenders with one shape (`recommender.ts`): `fitX(interactions, options) → model`,
  * then `recommend(model, interactions, user, { k })`, `recommendAll`, `explain`, `predictRating` for every
  * model of the registry (`registry.ts`: one entry per recommender); splits, accuracy and beyond-accuracy
- * metrics, and `evaluate`.
+ * metrics, `evaluate`, and `compareRecommenders` (any models against the popularity and random baselines).
  */
 export * from './interactions.ts';
 export * from './recommender.ts';
@@ -92,3 +92,33 @@ export {
   type FeatureList,
   type FeatureRows,
 } from './hybrid-lightfm-features.ts';
+export {
+  compareRecommenders,
+  compareRecommendersDefaults,
+  type CompareRecommendersOptions,
+  type RecommenderLeaderboard,
+  type RecommenderLeaderboardRow,
+} from './compare-recommenders.ts';
+export {
+  baselineNames,
+  type CompareRecommender,
+  type CustomRecommender,
+  type RecommenderSpec,
+} from './compare-recommenders-models.ts';
+export {
+  compareBest,
+  metricLabel,
+  recommenderMetrics,
+  recommenderVerdict,
+  type RecommenderComparison,
+  type RecommenderMetric,
+} from './recommender-verdict.ts';
+export {
+  checkColdStartUsers,
+  checkPairOverlap,
+  checkTimeOrder,
+  checkUnknownItems,
+  type RecommenderWarning,
+  type RecommenderWarningCode,
+  type SplitCheckOptions,
+} from './recommender-split-checks.ts';

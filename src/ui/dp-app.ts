@@ -8,8 +8,10 @@ import notebookIndex from 'virtual:notebook-index';
 import { NotebookController } from './notebook-controller.ts';
 import { loadBundledNotebook, prepareNotebookText } from './notebook-loader.ts';
 import type { PreparedNotebook } from '../notebook/prepare-notebook.ts';
+import type { OutsideNotebook } from './notebook-trust.ts';
 import './dp-notebook.ts';
 import './dp-progress.ts';
+import './dp-trust-bar.ts';
 
 /** What the main area shows besides a notebook. */
 type Notice = { kind: 'loading'; text: string } | { kind: 'error'; text: string };
@@ -101,7 +103,7 @@ export class DpApp extends LitElement {
     }
     this.notice = { kind: 'loading', text: `Opening ${name}…` };
     try {
-      await this.show(await loadBundledNotebook(name), name, 'bundled');
+      await this.show(await loadBundledNotebook(name), name);
     } catch (error) {
       this.notice = {
         kind: 'error',
@@ -110,9 +112,10 @@ export class DpApp extends LitElement {
     }
   };
 
-  private async show(prepared: PreparedNotebook, name: string, origin: 'bundled' | 'local') {
+  /** Shows a notebook; one from `outside` the app waits for the student's consent to run. */
+  private async show(prepared: PreparedNotebook, name: string, outside?: OutsideNotebook) {
     this.notice = undefined;
-    await this.controller.open(prepared, { name, origin });
+    await this.controller.open(prepared, { name, origin: outside ? 'local' : 'bundled', outside });
   }
 
   /** A notebook carried in the link itself (`#/share/…`, made by "Share link"). */
@@ -120,7 +123,8 @@ export class DpApp extends LitElement {
     this.notice = { kind: 'loading', text: 'Opening the shared notebook…' };
     try {
       const { decodeShareHash } = await import('../notebook/share-link.ts');
-      await this.show(await prepareNotebookText(await decodeShareHash(hash)), 'shared.md', 'local');
+      const text = await decodeShareHash(hash);
+      await this.show(await prepareNotebookText(text), 'shared.md', { via: 'share-link', text });
     } catch (error) {
       this.notice = { kind: 'error', text: `This share link cannot be opened: ${(error as Error).message}` };
     }
@@ -146,7 +150,7 @@ export class DpApp extends LitElement {
     try {
       let text = await file.text();
       if (ipynb) text = (await import('../notebook/ipynb/ipynb.ts')).fromIpynb(text);
-      await this.show(await prepareNotebookText(text), file.name, 'local');
+      await this.show(await prepareNotebookText(text), file.name, { via: 'file', text });
     } catch (error) {
       this.notice = { kind: 'error', text: `Could not open “${file.name}”: ${(error as Error).message}` };
     }
@@ -250,7 +254,9 @@ export class DpApp extends LitElement {
     }
     this.panel = panel;
     if (this.panelReady.has(panel)) return;
-    await (panel === 'graph' ? import('./dp-graph.ts') : import('./dp-journal.ts'));
+    // Two separate imports: one `import()` of a conditional makes the build preload only one CSS file.
+    if (panel === 'graph') await import('./dp-graph.ts');
+    else await import('./dp-journal.ts');
     this.panelReady = new Set([...this.panelReady, panel]);
   }
 
@@ -269,7 +275,12 @@ export class DpApp extends LitElement {
         !this.panelReady.has(panel)
           ? html`<p class="dp-exercise-reason">Loading…</p>`
           : panel === 'graph'
-            ? html`<dp-graph .controller=${this.controller} .states=${this.controller.states}></dp-graph>`
+            ? html`<dp-graph
+                .controller=${this.controller}
+                .states=${this.controller.states}
+                .defines=${this.controller.defines}
+                .edges=${this.controller.edges}
+              ></dp-graph>`
             : html`<dp-journal .controller=${this.controller} .states=${this.controller.states}></dp-journal>`
       }
     </aside>`;
@@ -375,11 +386,16 @@ export class DpApp extends LitElement {
                     ${this.notice.text}
                   </p>`
                 : notebook
-                  ? html`<dp-notebook
-                      .controller=${this.controller}
-                      .notebook=${notebook}
-                      .states=${this.controller.states}
-                    ></dp-notebook>`
+                  ? html`<dp-trust-bar
+                        .trust=${this.controller.trust}
+                        .refused=${this.controller.runsRefused}
+                        @dp-run-outside=${() => this.controller.agreeToRun()}
+                      ></dp-trust-bar>
+                      <dp-notebook
+                        .controller=${this.controller}
+                        .notebook=${notebook}
+                        .states=${this.controller.states}
+                      ></dp-notebook>`
                   : nothing
           }
         </main>

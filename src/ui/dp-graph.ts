@@ -1,2 +1,619 @@
-// Placeholder until the graph panel lands (being written now); replaced wholesale by its author.
-export {};
+/**
+ * `<dp-graph>`: the dependency view in the side panel. It draws the notebook's dataflow graph —
+ * cells and the controls they make as nodes, the names read along the links — laid out in layers
+ * by dagre; each node shows its status, its last run's length and its exercise's state. Hovering or
+ * focusing a node highlights what would re-run if it changed, and says so in a status line; below,
+ * "Why cells re-ran" lists the newest run's cells with the kernel's reason ("`k` changed").
+ *
+ * The nodes are buttons in an HTML list laid over an SVG of the links, so they are real focus
+ * targets with accessible names: one of them is in the Tab order, the arrow keys move between them
+ * in notebook order, focus highlights like hover does, and Enter (or a click) goes to the cell.
+ *
+ * The graph's data comes from `learn/graph-model.ts`. Layout is the costly part, so it is redone
+ * only when the graph changes shape (its `structureKey`), not on every status change.
+ */
+import { LitElement, html, nothing, svg } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { graphlib, layout, type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
+import {
+  EMPTY_RUN_LOG,
+  STATUS,
+  buildGraph,
+  components,
+  describeNode,
+  exerciseText,
+  formatMs,
+  listTitle,
+  nodeView,
+  rerunReasons,
+  rerunSummary,
+  shorten,
+  trackRuns,
+  type DependencyGraph,
+  type GraphLink,
+  type GraphNode,
+  type NodeView,
+  type RunLog,
+} from '../learn/graph-model.ts';
+import type { ExerciseState } from '../learn/exercise-state.ts';
+import type { GraphEdge } from '../learn/upstream.ts';
+import type { CellState } from '../runtime/cell-state.ts';
+import type { NotebookController } from './notebook-controller.ts';
+import { withCode } from './with-code.ts';
+import './dp-graph.css';
+
+/** A node's or a piece's box, from its top left corner, in pixels. */
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A link as drawn: its path, and where its names go. */
+interface LinkShape {
+  d: string;
+  label?: { x: number; y: number; text: string };
+}
+
+/** One connected piece of the graph, laid out by dagre from its own origin. */
+interface Piece {
+  width: number;
+  height: number;
+  boxes: Map<string, Box>;
+  links: Map<string, LinkShape>;
+}
+
+/** The whole drawing: where each node and link goes. */
+interface GraphLayout {
+  width: number;
+  height: number;
+  boxes: Map<string, Box>;
+  /** Each link's shape in its piece's coordinates, and where that piece sits. */
+  links: Map<string, LinkShape & { dx: number; dy: number }>;
+  /** Where the cells linked to no other start (they are packed in rows under a heading). */
+  looseTop?: number;
+}
+
+const NODE_HEIGHT = 40;
+const GAP = 14;
+/** Space kept above the cells linked to no other, for their heading. */
+const LOOSE_HEADING = 22;
+/** Widest a node gets; a longer label is cut with "…" by CSS. */
+const MAX_NODE = 180;
+
+let measurer: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * The width of `text` in pixels, measured with a canvas in the page's fonts, so nodes are sized
+ * to their labels before anything is drawn (dagre needs every size up front). `mono` is the code
+ * font; `size` and `weight` are as in `dp-graph.css`.
+ */
+function textWidth(text: string, size: number, { mono = false, bold = false } = {}): number {
+  if (measurer === undefined) measurer = document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * size * 0.6;
+  const style = getComputedStyle(document.documentElement);
+  const family = style.getPropertyValue(mono ? '--dp-mono' : '--dp-font').trim() || 'sans-serif';
+  measurer.font = `${bold ? 600 : 400} ${size}px ${family}`;
+  return measurer.measureText(text).width;
+}
+
+/** A node's width: enough for its label and its second line (for a control, its kind and value). */
+function nodeWidth(node: GraphNode): number {
+  const label =
+    node.kind === 'cell'
+      ? textWidth(`[${node.number}] ${node.label}`, 12, { mono: node.code, bold: !node.code })
+      : textWidth(node.label, 12, { mono: true, bold: true });
+  const second = textWidth(
+    node.kind === 'input'
+      ? `${node.control} = 0000`
+      : node.role === 'exercise'
+        ? '✓ 000 ms · partly passed (0 of 0)'
+        : '✓ 000 ms',
+    11,
+  );
+  // Padding and the status edge (cells), or the rounded ends (controls).
+  const padding = node.kind === 'cell' ? 22 : 32;
+  return Math.ceil(Math.min(MAX_NODE, Math.max(label, second) + padding));
+}
+
+/** The names written on a link, short enough to sit on it. */
+const linkText = (link: GraphLink) => shorten(link.names.join(', '), 18);
+
+/**
+ * A B-spline through the points, as d3's `curveBasis` draws one: it starts and ends at the first
+ * and last points and bends smoothly through dagre's bend points instead of turning sharp corners.
+ */
+export function basisPath(points: readonly { x: number; y: number }[]): string {
+  const [first, second] = points;
+  if (!first) return '';
+  if (!second) return `M${first.x},${first.y}`;
+  const f = (n: number) => Math.round(n * 10) / 10;
+  let d = `M${f(first.x)},${f(first.y)}`;
+  if (points.length === 2) return `${d}L${f(second.x)},${f(second.y)}`;
+  let [x0, y0, x1, y1] = [first.x, first.y, second.x, second.y];
+  d += `L${f((5 * x0 + x1) / 6)},${f((5 * y0 + y1) / 6)}`;
+  const curve = (x: number, y: number) => {
+    d +=
+      `C${f((2 * x0 + x1) / 3)},${f((2 * y0 + y1) / 3)} ${f((x0 + 2 * x1) / 3)},${f((y0 + 2 * y1) / 3)} ` +
+      `${f((x0 + 4 * x1 + x) / 6)},${f((y0 + 4 * y1 + y) / 6)}`;
+    [x0, y0, x1, y1] = [x1, y1, x, y];
+  };
+  for (const p of points.slice(2)) curve(p.x, p.y);
+  curve(x1, y1);
+  return `${d}L${f(x1)},${f(y1)}`;
+}
+
+/** Lays out one connected piece top to bottom with dagre (network-simplex layering). */
+function layoutPiece(graph: DependencyGraph, ids: readonly string[]): Piece {
+  const g = new graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>();
+  g.setGraph({ rankdir: 'TB', nodesep: 14, ranksep: 28, edgesep: 8, marginx: 2, marginy: 2 });
+  const inPiece = new Set(ids);
+  for (const id of ids) g.setNode(id, { width: nodeWidth(graph.byId.get(id)!), height: NODE_HEIGHT });
+  const links = graph.links.filter((l) => inPiece.has(l.from));
+  // dagre orders the nodes of a layer by how their edges were added, last first: adding the links
+  // in reverse leaves cells that read the same name in notebook order, left to right.
+  for (const l of [...links].reverse()) {
+    const text = linkText(l);
+    g.setEdge(
+      l.from,
+      l.to,
+      text
+        ? { width: textWidth(text, 11, { mono: true }) + 8, height: 14, labelpos: 'c' }
+        : { width: 0, height: 0 },
+    );
+  }
+  layout(g);
+  const boxes = new Map<string, Box>();
+  for (const id of ids) {
+    const n = g.node(id);
+    boxes.set(id, { x: n.x! - n.width / 2, y: n.y! - n.height / 2, width: n.width, height: n.height });
+  }
+  const shapes = new Map<string, LinkShape>();
+  for (const l of links) {
+    const e = g.edge(l.from, l.to);
+    const text = linkText(l);
+    shapes.set(l.id, {
+      d: basisPath(e.points ?? []),
+      ...(text && e.x !== undefined && e.y !== undefined ? { label: { x: e.x, y: e.y, text } } : {}),
+    });
+  }
+  const { width = 0, height = 0 } = g.graph();
+  return { width, height, boxes, links: shapes };
+}
+
+/** Puts a piece's boxes and links into the whole drawing, moved by (dx, dy). */
+function place(into: GraphLayout, piece: Piece, dx: number, dy: number): void {
+  for (const [id, b] of piece.boxes) into.boxes.set(id, { ...b, x: b.x + dx, y: b.y + dy });
+  // A path is moved by the group it is drawn in, rather than by rewriting its numbers.
+  for (const [id, shape] of piece.links) into.links.set(id, { ...shape, dx, dy });
+}
+
+/**
+ * The whole drawing for a panel `width` wide: the linked pieces stacked in notebook order (each
+ * centred when narrower than the panel), then the cells linked to no other packed in rows. A wide
+ * piece makes the drawing wider than the panel, which then scrolls sideways.
+ */
+function pack(graph: DependencyGraph, pieces: readonly Piece[], loose: readonly string[], width: number) {
+  const drawing: GraphLayout = { width, height: 0, boxes: new Map(), links: new Map() };
+  let y = 0;
+  for (const piece of pieces) {
+    const dx = Math.max(0, (width - piece.width) / 2);
+    place(drawing, piece, dx, y);
+    drawing.width = Math.max(drawing.width, piece.width);
+    y += piece.height + GAP;
+  }
+  if (loose.length > 0) {
+    drawing.looseTop = y;
+    y += LOOSE_HEADING;
+    let x = 0;
+    let rowHeight = 0;
+    for (const id of loose) {
+      const w = nodeWidth(graph.byId.get(id)!);
+      if (x > 0 && x + w > width) {
+        x = 0;
+        y += rowHeight + GAP / 2;
+      }
+      drawing.boxes.set(id, { x, y, width: w, height: NODE_HEIGHT });
+      rowHeight = NODE_HEIGHT;
+      x += w + GAP / 2;
+      drawing.width = Math.max(drawing.width, x - GAP / 2);
+    }
+    y += rowHeight;
+  }
+  drawing.height = Math.max(0, y);
+  return drawing;
+}
+
+/** The pieces laid out last, kept across the panel closing and opening again (a new element). */
+let laidOut: { key: string; pieces: Piece[]; loose: string[]; ms: number } | undefined;
+
+/** The graph's pieces laid out, or the ones laid out last when the graph has the same shape. */
+function layoutGraph(graph: DependencyGraph) {
+  if (laidOut?.key === graph.structureKey) return { ...laidOut, fresh: false };
+  const started = performance.now();
+  const parts = components(graph);
+  const pieces = parts.filter((p) => p.length > 1).map((p) => layoutPiece(graph, p));
+  const loose = parts.filter((p) => p.length === 1).flat();
+  laidOut = { key: graph.structureKey, pieces, loose, ms: performance.now() - started };
+  return { ...laidOut, fresh: true };
+}
+
+/** What each node shows on its second line: a status mark, the run's length, the exercise. */
+function stateLine(node: GraphNode, view: NodeView) {
+  if (node.kind === 'input') return `${node.control}${view.value === undefined ? '' : ` = ${view.value}`}`;
+  const { mark, text } = STATUS[view.status];
+  const what = view.status === 'ok' && view.lastRun ? formatMs(view.lastRun.ms) : text;
+  return `${mark} ${what}${view.exercise ? ` · ${exerciseText(view.exercise)}` : ''}`;
+}
+
+@customElement('dp-graph')
+export class DpGraph extends LitElement {
+  /** The controller of the open notebook: its cells, edges, exercises and kernel. */
+  @property({ attribute: false }) controller!: NotebookController;
+  /** The cells' run states (a new Map on every change): nodes' statuses are redrawn from them. */
+  @property({ attribute: false }) states?: ReadonlyMap<string, CellState>;
+  /**
+   * The kernel's edges, when the app passes them (`.edges=${controller.edges}`): then a change of
+   * the graph alone (cells moved or deleted, before anything runs) redraws it. Without them the
+   * controller's edges are read whenever the states change.
+   */
+  @property({ attribute: false }) edges?: readonly GraphEdge[];
+  /**
+   * The top-level names each cell defines (the kernel's `names` event), when the app has them to
+   * give: nodes are then labelled by all of a cell's names, not only those other cells read.
+   */
+  @property({ attribute: false }) defines?: ReadonlyMap<string, readonly string[]>;
+
+  /** The node under the pointer, and the node with the keyboard focus (hover wins). */
+  @state() private hovered?: string;
+  @state() private focused?: string;
+  /** The node that is in the Tab order (a roving tabindex). */
+  @state() private current?: string;
+  /** The graph fills most of the window instead of the side panel (a lesson's graph is wide). */
+  @state() private expanded = false;
+  /** The panel's inner width, for packing pieces and centring them. */
+  @state() private width = 340;
+
+  private graph?: DependencyGraph;
+  private views = new Map<string, NodeView>();
+  private runLog: RunLog = EMPTY_RUN_LOG;
+  /** What the graph was built from, so a hover does not rebuild it. */
+  private builtFrom: unknown[] = [];
+  /** The laid-out pieces of the current shape, and the drawing packed from them. */
+  private pieces?: { key: string; pieces: Piece[]; loose: string[]; ms: number };
+  private drawing?: { width: number; layout: GraphLayout };
+  private resize?: ResizeObserver;
+  /** A new drawing is shown: scroll it sideways to the notebook's first cell. */
+  private scrollToStart = false;
+  private layouts = 0;
+
+  /** How many times this element laid the graph out (for tests: a status change must not). */
+  get layoutCount(): number {
+    return this.layouts;
+  }
+
+  /** How long the current shape took to lay out, in ms (for tests). */
+  get layoutMs(): number | undefined {
+    return this.pieces?.ms;
+  }
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize = new ResizeObserver(([entry]) => {
+      const width = Math.floor(entry?.contentRect.width ?? 0);
+      // Small changes (a scroll bar coming and going) do not repack the drawing.
+      if (width > 0 && Math.abs(width - this.width) > 8) this.width = width;
+    });
+    this.resize.observe(this);
+    this.addEventListener('keydown', this.onEscape);
+  }
+
+  private onEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !this.expanded) return;
+    event.stopPropagation();
+    this.expanded = false;
+  };
+
+  protected override updated(): void {
+    this.toggleAttribute('data-expanded', this.expanded);
+    if (this.scrollToStart) {
+      this.scrollToStart = false;
+      // A lesson's graph is often wider than the panel, and the first cell sits where dagre centred
+      // it, not at the left: start there rather than at an arbitrary left edge.
+      const scroller = this.querySelector<HTMLElement>('.dp-graph-scroll');
+      const first = this.graph?.nodes[0];
+      const box = first && this.drawing?.layout.boxes.get(first.id);
+      if (scroller && box) scroller.scrollLeft = box.x + box.width / 2 - scroller.clientWidth / 2;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize?.disconnect();
+  }
+
+  protected override willUpdate(): void {
+    const c = this.controller;
+    const notebook = c?.notebook;
+    if (!notebook) return;
+    const states = this.states ?? c.states;
+    const edges = this.edges ?? c.edges;
+    const from = [notebook, edges, states, c.exercises, this.defines];
+    if (this.builtFrom.some((x, i) => x !== from[i]) || this.builtFrom.length === 0) {
+      this.builtFrom = from;
+      const graph = buildGraph({
+        notebook,
+        exercises: c.exercises,
+        edges,
+        states,
+        ...(this.defines ? { defines: this.defines } : {}),
+      });
+      const exercises = new Map<string, ExerciseState>(
+        c.exercises.map((e) => [e.cellId, c.exerciseState(e)]),
+      );
+      this.views = new Map(graph.nodes.map((n) => [n.id, nodeView(n, states, exercises)]));
+      this.runLog = trackRuns(this.runLog, states, c.busy);
+      this.graph = graph;
+      if (this.pieces?.key !== graph.structureKey) {
+        const { fresh, ...pieces } = layoutGraph(graph);
+        this.pieces = pieces;
+        this.drawing = undefined;
+        if (fresh) this.layouts++;
+      }
+      // A node that left takes the highlight and the Tab stop with it.
+      for (const key of ['hovered', 'focused', 'current'] as const) {
+        const id = this[key];
+        if (id !== undefined && !graph.byId.has(id)) this[key] = undefined;
+      }
+    }
+    if (this.graph && this.pieces && this.drawing?.width !== this.width) {
+      const layout = pack(this.graph, this.pieces.pieces, this.pieces.loose, this.width);
+      this.drawing = { width: this.width, layout };
+      this.scrollToStart = true;
+    }
+  }
+
+  /** The node a DOM event happened on. */
+  private nodeAt(event: Event): GraphNode | undefined {
+    const id = (event.target as Element | null)?.closest?.('[data-node]')?.getAttribute('data-node');
+    return id ? this.graph?.byId.get(id) : undefined;
+  }
+
+  private onPointerOver = (event: PointerEvent) => {
+    this.hovered = this.nodeAt(event)?.id;
+  };
+
+  private onPointerLeave = () => {
+    this.hovered = undefined;
+  };
+
+  private onFocusIn = (event: FocusEvent) => {
+    const node = this.nodeAt(event);
+    this.focused = node?.id;
+    if (node) this.current = node.id;
+  };
+
+  private onFocusOut = (event: FocusEvent) => {
+    const next = event.relatedTarget;
+    if (!(next instanceof Element) || !next.closest('.dp-graph-nodes')) this.focused = undefined;
+  };
+
+  private onClick = (event: MouseEvent) => {
+    const node = this.nodeAt(event);
+    if (node) goToCell(node);
+  };
+
+  /** Arrow keys move between nodes in notebook order; Home and End go to the first and last. */
+  private onKeyDown = (event: KeyboardEvent) => {
+    const nodes = this.graph?.nodes ?? [];
+    const node = this.nodeAt(event);
+    if (!node || nodes.length === 0) return;
+    const at = nodes.indexOf(node);
+    const to =
+      event.key === 'ArrowDown' || event.key === 'ArrowRight'
+        ? Math.min(nodes.length - 1, at + 1)
+        : event.key === 'ArrowUp' || event.key === 'ArrowLeft'
+          ? Math.max(0, at - 1)
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? nodes.length - 1
+              : undefined;
+    if (to === undefined) return;
+    event.preventDefault();
+    this.querySelector<HTMLElement>(`[data-node="${CSS.escape(nodes[to].id)}"]`)?.focus();
+  };
+
+  private renderLinks(graph: DependencyGraph, active: string | undefined, lit: ReadonlySet<string>) {
+    const drawing = this.drawing!.layout;
+    return svg`<defs>
+        <marker id="dp-graph-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+          <path class="dp-graph-arrow" d="M0,1L9,5L0,9z"></path>
+        </marker>
+        <marker id="dp-graph-arrow-lit" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+          <path class="dp-graph-arrow dp-graph-arrow-lit" d="M0,1L9,5L0,9z"></path>
+        </marker>
+      </defs>
+      ${graph.links.map((link) => {
+        const shape = drawing.links.get(link.id);
+        if (!shape) return nothing;
+        const on = active !== undefined && (link.from === active || lit.has(link.from)) && lit.has(link.to);
+        return svg`<g class="dp-graph-link" data-kind=${link.kind} data-lit=${on ? 'true' : 'false'}
+            transform="translate(${shape.dx},${shape.dy})">
+          <path d=${shape.d}
+            marker-end="url(#${on ? 'dp-graph-arrow-lit' : 'dp-graph-arrow'})"></path>
+          ${shape.label ? svg`<text x=${shape.label.x} y=${shape.label.y}>${shape.label.text}</text>` : nothing}
+        </g>`;
+      })}`;
+  }
+
+  private renderNode(
+    graph: DependencyGraph,
+    node: GraphNode,
+    active: string | undefined,
+    lit: ReadonlySet<string>,
+  ) {
+    const box = this.drawing!.layout.boxes.get(node.id);
+    const view = this.views.get(node.id);
+    if (!box || !view) return nothing;
+    const highlight =
+      active === undefined
+        ? 'none'
+        : node.id === active
+          ? 'source'
+          : lit.has(node.id)
+            ? 'downstream'
+            : 'faded';
+    const tabStop = (this.current ?? graph.nodes[0]?.id) === node.id;
+    return html`<li
+      class="dp-graph-node"
+      data-kind=${node.kind}
+      data-label=${node.kind === 'cell' && node.code ? 'code' : nothing}
+      data-status=${view.status}
+      data-exercise=${view.exercise?.status ?? nothing}
+      data-highlight=${highlight}
+      style="left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px"
+    >
+      <button
+        type="button"
+        data-node=${node.id}
+        tabindex=${tabStop ? 0 : -1}
+        aria-label=${describeNode(graph, node, view)}
+        title=${node.kind === 'cell' ? `Go to cell ${node.number}` : `Go to this control, in cell ${node.number}`}
+      >
+        <span class="dp-graph-node-label"
+          >${node.kind === 'cell' ? `[${node.number}] ` : ''}${node.label}</span
+        >
+        <span class="dp-graph-node-state">${stateLine(node, view)}</span>
+        ${highlight === 'downstream' ? html`<span class="dp-graph-rerun" aria-hidden="true">re-runs</span>` : nothing}
+      </button>
+    </li>`;
+  }
+
+  private renderReruns(graph: DependencyGraph, states: ReadonlyMap<string, CellState>) {
+    const reasons = rerunReasons(graph, this.runLog, states);
+    return html`<section class="dp-graph-reruns" aria-labelledby="dp-graph-reruns-title">
+      <h3 id="dp-graph-reruns-title">Why cells re-ran</h3>
+      ${
+        reasons.length === 0
+          ? html`<p class="dp-graph-hint">No cell has run yet.</p>`
+          : html`<p class="dp-graph-hint">In the last run, in the order they finished:</p>
+              <ol>
+                ${reasons.map(
+                  (r) =>
+                    html`<li data-cell=${r.node.cellId}>
+                      <button
+                        type="button"
+                        class="dp-link-button"
+                        title="Go to cell ${r.node.number}"
+                        @click=${() => goToCell(r.node)}
+                      >
+                        ${listTitle(r.node)}
+                      </button>
+                      <span class="dp-graph-cause">${withCode(r.cause)}</span>
+                      <span class="dp-graph-ms">${formatMs(r.ms)}</span>
+                    </li>`,
+                )}
+              </ol>`
+      }
+    </section>`;
+  }
+
+  override render() {
+    const graph = this.graph;
+    const drawing = this.drawing?.layout;
+    if (!graph || !drawing) return nothing;
+    if (graph.nodes.length === 0)
+      return html`<p class="dp-graph-hint">This notebook has no cells to run.</p>`;
+    const active = this.hovered ?? this.focused;
+    const lit = new Set(active === undefined ? [] : (graph.downstream.get(active) ?? []));
+    const cells = graph.nodes.filter((n) => n.kind === 'cell').length;
+    const inputs = graph.nodes.length - cells;
+    const states = this.states ?? this.controller.states;
+    return html`
+      <div class="dp-graph-head">
+        <p class="dp-graph-hint">
+          Arrows point to the cells that read a name. Hover over or focus a node to see what would re-run;
+          Enter goes to its cell.
+        </p>
+        <button
+          type="button"
+          class="dp-button-plain"
+          aria-pressed=${this.expanded ? 'true' : 'false'}
+          title=${this.expanded ? 'Back to the side panel (Escape)' : 'Show the graph over the notebook'}
+          @click=${() => (this.expanded = !this.expanded)}
+        >
+          ${this.expanded ? 'Shrink' : 'Enlarge'}
+        </button>
+      </div>
+      <div class="dp-graph-scroll">
+        <div class="dp-graph-canvas" style="width:${drawing.width}px;height:${drawing.height}px">
+          <svg class="dp-graph-links" width=${drawing.width} height=${drawing.height} aria-hidden="true">
+            ${this.renderLinks(graph, active, lit)}
+          </svg>
+          ${
+            drawing.looseTop !== undefined
+              ? html`<p class="dp-graph-loose" style="top:${drawing.looseTop}px" aria-hidden="true">
+                  Linked to no other cell
+                </p>`
+              : nothing
+          }
+          <ul
+            class="dp-graph-nodes"
+            aria-label="Dataflow graph: ${cells} ${cells === 1 ? 'cell' : 'cells'}${
+              inputs > 0 ? `, ${inputs} ${inputs === 1 ? 'control' : 'controls'}` : ''
+            }; arrow keys move between them"
+            @pointerover=${this.onPointerOver}
+            @pointerleave=${this.onPointerLeave}
+            @focusin=${this.onFocusIn}
+            @focusout=${this.onFocusOut}
+            @click=${this.onClick}
+            @keydown=${this.onKeyDown}
+          >
+            ${repeat(
+              graph.nodes,
+              (n) => n.id,
+              (n) => this.renderNode(graph, n, active, lit),
+            )}
+          </ul>
+        </div>
+      </div>
+      <p class="dp-graph-status" role="status">
+        ${active === undefined ? 'Hover over or focus a node to see what would re-run.' : rerunSummary(graph, active)}
+      </p>
+      ${this.renderReruns(graph, states)}
+    `;
+  }
+}
+
+/**
+ * Scrolls to a node's cell and gives it the keyboard focus: a control's own element, else the
+ * cell's code (or, when its code is folded, its Run button).
+ */
+function goToCell(node: GraphNode): void {
+  const cell = [...document.querySelectorAll('dp-cell')].find((c) => c.cell?.id === node.cellId);
+  if (!cell) return;
+  cell.scrollIntoView({ block: 'center' });
+  if (node.kind === 'input') {
+    const input = [...cell.querySelectorAll('dp-input')].find((i) => i.key === node.key);
+    const control = input?.querySelector<HTMLElement>('input, select, textarea, button');
+    if (control) {
+      control.focus({ preventScroll: true });
+      return;
+    }
+  }
+  cell.focusCode();
+  if (!cell.contains(document.activeElement)) cell.querySelector<HTMLElement>('.dp-run')?.focus();
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dp-graph': DpGraph;
+  }
+}

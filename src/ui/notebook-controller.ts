@@ -21,15 +21,25 @@ import { exerciseState, type ExerciseState } from '../learn/exercise-state.ts';
 import { upstreamOf, type GraphEdge } from '../learn/upstream.ts';
 import { ProgressStore } from './progress-store.ts';
 import { JournalStore } from './journal-store.ts';
+import { ConsentStore } from './consent-store.ts';
+import { notebookTrust, type NotebookTrust, type OutsideNotebook } from './notebook-trust.ts';
 
 /** Where the open notebook came from: one of the app's notebooks, or a file the student opened. */
 export interface NotebookSource {
   /** File name, e.g. `00-welcome.md`. */
   name: string;
   origin: 'bundled' | 'local';
+  /**
+   * For a notebook from outside the app (a share link, a file): how it came and the text it was
+   * opened from. It does not run until the student agrees (see `notebook-trust.ts`).
+   */
+  outside?: OutsideNotebook;
 }
 
 export { runnableCells };
+
+const sameHosts = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((host, i) => host === b[i]);
 
 /** Holds the open notebook and its cells' states; see the module comment. */
 export class NotebookController implements ReactiveController {
@@ -61,8 +71,14 @@ export class NotebookController implements ReactiveController {
   readonly progress = new ProgressStore();
   /** The runs this notebook's reporting cells settled on (the experiment journal), saved as they come. */
   readonly journal = new JournalStore();
+  /** Whether the open notebook may run: bundled, or from outside and agreed to (or not yet). */
+  trust?: NotebookTrust;
+  /** Counts the times a run was asked for before the student agreed, so the trust bar can say so. */
+  runsRefused = 0;
+  /** The outside notebooks the student agreed to run. */
+  private readonly consents = new ConsentStore();
   /** The top-level names each cell defines, as the kernel last reported them. */
-  private defines = new Map<string, readonly string[]>();
+  defines: ReadonlyMap<string, readonly string[]> = new Map();
   /** The editor's view of the cells, once the editor has loaded (see `editor/notebook-types.ts`). */
   private types?: NotebookTypes;
   /** The source each cell last ran with (or will run with), when it differs from what is shown. */
@@ -89,9 +105,14 @@ export class NotebookController implements ReactiveController {
     this.kernel = undefined;
   }
 
-  /** Opens a prepared notebook; runs it unless its front matter says `autorun: false`. */
+  /**
+   * Opens a prepared notebook; runs it unless its front matter says `autorun: false` or it comes
+   * from outside and the student has not agreed to run it yet.
+   */
   async open(prepared: PreparedNotebook, source: NotebookSource): Promise<void> {
     await this.work?.flush();
+    const network = prepared.notebook.meta.network ?? [];
+    const trust = await notebookTrust(source.name, network, source.outside, this.consents);
     this.work = await StudentWork.load(`${source.origin}:${source.name}`, prepared.notebook);
     const { notebook, blocks } = this.work.result;
     this.blocks = blocks;
@@ -116,6 +137,8 @@ export class NotebookController implements ReactiveController {
     );
     this.notebook = notebook;
     this.source = source;
+    this.trust = trust;
+    this.runsRefused = 0;
     this.edges = [];
     this.findExercises();
     this.states = new Map(runnableCells(notebook).map((c) => [c.id, initialCellState()]));
@@ -123,10 +146,13 @@ export class NotebookController implements ReactiveController {
     await this.journal.open(this.work.key);
     this.host.requestUpdate();
     const kernel = this.kernelClient();
-    // A fresh worker per notebook, so names, inputs and timers of the last one cannot leak in.
-    if (this.opened++ > 0) await kernel.reset();
+    // A fresh worker per notebook, so names, inputs and timers of the last one cannot leak in; it
+    // reaches the notebook's hosts only once the notebook may run.
+    const allowed = this.mayRun ? network : [];
+    const first = this.opened++ === 0;
+    if (!first || !sameHosts(kernel.allowedHosts, allowed)) await kernel.reset({ network: allowed });
     await kernel.open(this.kernelCells(), notebook.meta.datasets ?? []);
-    if (notebook.meta.autorun !== false) await this.runAll();
+    if (notebook.meta.autorun !== false && this.mayRun) await this.runAll();
     // The student can read and run the notebook now; fetch the editor, and start TypeScript on
     // this notebook's cells, while they read.
     // (Warming is an optimisation: if it fails, the first completion simply takes longer.)
@@ -164,10 +190,55 @@ export class NotebookController implements ReactiveController {
     );
   }
 
+  /** Whether the open notebook's code may run (see {@link trust}). */
+  get mayRun(): boolean {
+    return this.trust !== undefined && this.trust.state !== 'asking';
+  }
+
+  /**
+   * Whether every cell's code is shown, folded cells too: a notebook from outside that has not run
+   * hides nothing from the student who is deciding whether to run it.
+   */
+  get revealCode(): boolean {
+    return this.trust?.state === 'asking';
+  }
+
+  /**
+   * The student agreed to run the open notebook from outside: remember it for this exact text, give
+   * the kernel the hosts the notebook declared, and run it.
+   */
+  async agreeToRun(): Promise<void> {
+    const { trust, notebook } = this;
+    if (trust?.state !== 'asking' || !notebook) return;
+    const generation = this.generation;
+    this.consents.grant(
+      trust.hash,
+      trust.hosts.map((h) => h.label),
+    );
+    this.trust = { ...trust, state: 'agreed' };
+    this.host.requestUpdate();
+    const network = notebook.meta.network ?? [];
+    const kernel = this.kernelClient();
+    if (!sameHosts(kernel.allowedHosts, network)) {
+      await kernel.reset({ network });
+      if (generation !== this.generation) return;
+      await kernel.open(this.kernelCells(), notebook.meta.datasets ?? []);
+    }
+    if (generation === this.generation) await this.runAll();
+  }
+
+  /** Whether a run may start; when not, the trust bar is told that one was asked for. */
+  private runAllowed(): boolean {
+    if (this.mayRun) return true;
+    this.runsRefused++;
+    this.host.requestUpdate();
+    return false;
+  }
+
   /** Runs every cell, with the code as shown. */
   async runAll(): Promise<void> {
     await this.filesAdded;
-    if (!this.notebook) return;
+    if (!this.notebook || !this.runAllowed()) return;
     const ids = runnableCells(this.notebook).map((c) => c.id);
     await this.syncKernel(ids);
     await this.kernelClient().run(ids);
@@ -176,7 +247,7 @@ export class NotebookController implements ReactiveController {
   /** Runs one cell (and what depends on it) with its code as shown. */
   async runCell(id: string): Promise<void> {
     await this.filesAdded;
-    if (!this.notebook) return;
+    if (!this.notebook || !this.runAllowed()) return;
     await this.syncKernel([id]);
     await this.kernelClient().run([id]);
   }
@@ -250,7 +321,9 @@ export class NotebookController implements ReactiveController {
     change();
     this.showWork();
     await this.kernelClient().setCells(this.kernelCells());
-    if (runNew) await this.kernelClient().run([...this.states.keys()].filter((id) => !before.has(id)));
+    if (runNew && this.runAllowed()) {
+      await this.kernelClient().run([...this.states.keys()].filter((id) => !before.has(id)));
+    }
   }
 
   /** Back to the lesson for the whole notebook, and run it again. */

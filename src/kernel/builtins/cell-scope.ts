@@ -11,6 +11,10 @@ import type { OutputCollector } from '../display/output-collector.ts';
 import { isRenderable, renderToHtml } from '../display/dom.ts';
 import { isTable } from '../display/table-page.ts';
 import { isForecastLeaderboard, leaderboardOutputs } from '../display/leaderboard.ts';
+import {
+  isRecommenderLeaderboard,
+  recommenderLeaderboardOutputs,
+} from '../display/recommender-leaderboard.ts';
 import type { TableRegistry } from '../display/table-registry.ts';
 import { formatLog } from './format-log.ts';
 import { makeCheck } from './check.ts';
@@ -58,15 +62,34 @@ const TABLE_PAGE = 10;
 export class CellScope {
   private views = 0;
   private finished = false;
+  /** What the last `display` or `report` call returned, and how many outputs the cell had then. */
+  private lastShown?: { value: unknown; outputs: number };
+  private outputs = 0;
 
   constructor(private readonly options: CellScopeOptions) {}
 
   /** Shows a value below the cell: a table, a chart, a control, a leaderboard, or an inspector. */
   display = (value: unknown): unknown => {
     if (isForecastLeaderboard(value)) for (const output of leaderboardOutputs(value)) this.push(output);
+    else if (isRecommenderLeaderboard(value))
+      for (const output of recommenderLeaderboardOutputs(value)) this.push(output);
     else this.push(this.toOutput(value));
+    this.lastShown = { value, outputs: this.outputs };
     return value;
   };
+
+  /**
+   * Whether a cell's value is what its last statement already showed: `display(x)` or
+   * `report({ … })` as the last expression returns its argument, which would otherwise be shown a
+   * second time below the cell.
+   */
+  alreadyShown(value: unknown): boolean {
+    return (
+      this.lastShown !== undefined &&
+      this.lastShown.outputs === this.outputs &&
+      Object.is(this.lastShown.value, value)
+    );
+  }
 
   /**
    * Shows a control and returns its current value: what the student last chose, or the control's
@@ -112,6 +135,7 @@ export class CellScope {
   /** Hands metrics to the experiment journal and shows them; returns them unchanged. */
   report = (metrics: unknown, options?: ReportOptions): unknown => {
     this.push(reportOutput(metrics, options));
+    this.lastShown = { value: metrics, outputs: this.outputs };
     return metrics;
   };
 
@@ -150,6 +174,7 @@ export class CellScope {
   }
 
   private push(output: Output) {
+    this.outputs++;
     this.options.collector.push(output);
     if (this.finished) this.options.late();
   }

@@ -309,6 +309,21 @@ describe('Kernel', () => {
     expect(k.error('c2')?.message).toMatch(/metric `mase` must be a number, got string/);
   });
 
+  it('shows a value once when the last statement is display(…) or report(…)', async () => {
+    const k = await kernelWith([
+      'display(5)',
+      'report({ mae: 2 })',
+      'display(1);\n2',
+      'const x = 3;\ndisplay(x);\nx',
+    ]);
+    await k.runAll();
+    expect(k.text('c1')).toBe('5');
+    expect(k.outputs('c2').map((o) => o.kind)).toEqual(['report']);
+    expect(k.text('c3')).toBe('1\n2');
+    // `display(x); x` shows x once too: the value right after display() is the same thing.
+    expect(k.text('c4')).toBe('3');
+  });
+
   it('sends the graph edges with the names', async () => {
     const k = await kernelWith(['const a = 1;\nconst b = 2;', 'a + b', 'const c = a;']);
     const names = k.events.filter((e) => e.type === 'names').at(-1);
