@@ -10,6 +10,29 @@ export {
 } from './decompose.ts';
 export { stl, type StlDecomposition, type StlOptions, type StlParameters } from './stl.ts';
 export { isSeasonal } from './seasonality-test.ts';
+export { kpss, kpssDefaults, type KpssOptions, type KpssTest } from './kpss.ts';
+export { adf, adfDefaults, type AdfOptions, type AdfTest } from './adf.ts';
+export { pp, ppDefaults, type PpOptions, type PpTest } from './pp.ts';
+export { ocsb, ocsbCriticalValue, ocsbDefaults, type OcsbOptions, type OcsbTest } from './ocsb.ts';
+export { seasonalStrength, seasonalStrengthWindow } from './seasonal-strength.ts';
+export {
+  ndiffs,
+  ndiffsDefaults,
+  type DifferencingResult,
+  type DifferencingStep,
+  type NdiffsOptions,
+} from './ndiffs.ts';
+export { nsdiffs, nsdiffsDefaults, seasonalStrengthThreshold, type NsdiffsOptions } from './nsdiffs.ts';
+export {
+  dickeyFullerCriticalValues,
+  kpssCriticalValues,
+  phillipsPerronCriticalValues,
+  tabulatedPValue,
+  type CriticalValue,
+  type TabulatedPValue,
+} from './unit-root-tables.ts';
+export { isConstant } from './is-constant.ts';
+export { ols, olsInformationCriterion, type OlsFit } from './ols.ts';
 export { normalQuantile } from './normal-quantile.ts';
 export { studentTCdf, studentTQuantile } from './student-t.ts';
 export { chiSquaredUpperTail, regularizedGammaP, regularizedGammaQ } from './incomplete-gamma.ts';
