@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import { launchBrowser, newPage, replaceCode, waitForNotebook } from './browser.ts';
+import { agreeToRun, launchBrowser, newPage, replaceCode, waitForNotebook } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -58,7 +58,12 @@ describe('the welcome notebook', () => {
   it('opens at its own URL from the sidebar and runs top to bottom without an error', async () => {
     expect(page.url()).toMatch(/#\/notebooks\/00-welcome\.md$/);
     await expect(
-      page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link').first().textContent(),
+      page
+        .getByRole('navigation', { name: 'Notebooks' })
+        .locator('ol')
+        .getByRole('link')
+        .first()
+        .textContent(),
     ).resolves.toBe('Welcome to Data Products Lab');
     expect(await statuses(page)).not.toContain('error');
     expect(errors).toEqual([]);
@@ -314,6 +319,7 @@ describe('opening notebook files', () => {
       );
     });
     await page.waitForFunction(() => document.querySelector('.dp-markdown h1')?.textContent === 'Dropped');
+    await agreeToRun(page);
     await allOk(page);
     await expect(cell(page, 1).locator('dp-outputs').textContent()).resolves.toContain('1024');
     await page.close();
@@ -335,7 +341,14 @@ describe('opening notebook files', () => {
     const { page } = await newPage(browser);
     await page.goto(baseUrl);
     await allOk(page);
-    await openFile(page, 'manual.md', '---\nautorun: false\n---\n\n```ts\n6 * 7\n```\n');
+    // Opened once and agreed to ("Run this notebook" runs it), then opened again as it was: the
+    // student's consent stands, and the notebook's own autorun: false holds.
+    const text = '---\nautorun: false\n---\n\n```ts\n6 * 7\n```\n';
+    await openFile(page, 'manual.md', text);
+    await allOk(page);
+    await page.getByRole('link', { name: 'Welcome to Data Products Lab' }).click();
+    await allOk(page);
+    await openFile(page, 'manual.md', text);
     await page.locator('dp-cell').first().waitFor();
     await page.waitForTimeout(300);
     expect(await statuses(page)).toEqual(['stale']);
