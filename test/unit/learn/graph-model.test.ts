@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EMPTY_RUN_LOG,
   buildGraph,
   causeText,
   cellNumbers,
@@ -9,9 +8,7 @@ import {
   describeNode,
   formatMs,
   nodeView,
-  rerunReasons,
   rerunSummary,
-  trackRuns,
   type DependencyGraph,
 } from '../../../src/learn/graph-model.ts';
 import { findExercises } from '../../../src/learn/exercises.ts';
@@ -339,59 +336,5 @@ describe('words', () => {
       'a, c',
     );
     expect(controlValue({ kind: 'radio', options: ['a'], selected: [] })).toBe('none');
-  });
-});
-
-describe('trackRuns and rerunReasons', () => {
-  const ran = (cause: string, ms = 1) => ({ cause, ms });
-
-  it('counts every cell that has run as the newest run on the first look', () => {
-    const s = states({ 'cell-2': cell('ok', { lastRun: ran('run requested') }) });
-    const log = trackRuns(EMPTY_RUN_LOG, s, false);
-    expect(log.cells).toEqual(['cell-2']);
-    expect(log.open).toBe(false);
-  });
-
-  it('starts a new run when a cell finishes after the kernel was idle, and adds to it while busy', () => {
-    const first = ran('run requested');
-    let s = states({ 'cell-2': cell('ok', { lastRun: first }), 'cell-3': cell('ok', { lastRun: first }) });
-    let log = trackRuns(EMPTY_RUN_LOG, s, false);
-    // The slider moved: cell 2 is queued (no run finished yet), then finishes, then cell 3.
-    s = new Map(s).set('cell-2', cell('queued', { lastRun: first }));
-    log = trackRuns(log, s, true);
-    expect(log.cells).toEqual(['cell-2', 'cell-3']);
-    s = new Map(s).set('cell-2', cell('running', { lastRun: ran('`k` changed', 4) }));
-    log = trackRuns(log, s, true);
-    expect(log.cells).toEqual(['cell-2']);
-    s = new Map(s).set('cell-3', cell('running', { lastRun: ran('`squared` changed', 2) }));
-    log = trackRuns(log, s, true);
-    s = new Map(s).set('cell-3', cell('ok', { lastRun: s.get('cell-3')!.lastRun }));
-    log = trackRuns(log, s, false);
-    expect(log).toMatchObject({ cells: ['cell-2', 'cell-3'], open: false });
-    expect(rerunReasons(graphOf(s), log, s).map((r) => [r.node.number, causeText(r.cause), r.ms])).toEqual([
-      [2, 'k changed', 4],
-      [3, 'squared changed', 2],
-    ]);
-    // The next run replaces the list.
-    s = new Map(s).set('cell-5', cell('running', { lastRun: ran('run requested') }));
-    log = trackRuns(log, s, true);
-    expect(log.cells).toEqual(['cell-5']);
-  });
-
-  it('lists a cell that ran twice in one run once, at its last finish', () => {
-    let s = states({ 'cell-2': cell('running', { lastRun: ran('a') }) });
-    let log = trackRuns({ ...EMPTY_RUN_LOG, open: false }, s, true);
-    s = new Map(s).set('cell-3', cell('running', { lastRun: ran('b') }));
-    log = trackRuns(log, s, true);
-    s = new Map(s).set('cell-2', cell('ok', { lastRun: ran('c') }));
-    log = trackRuns(log, s, false);
-    expect(log.cells).toEqual(['cell-3', 'cell-2']);
-  });
-
-  it('drops cells that left or lost their run (a notebook opened again)', () => {
-    const s = states({ 'cell-2': cell('ok', { lastRun: ran('a') }) });
-    const log = trackRuns(EMPTY_RUN_LOG, s, false);
-    expect(trackRuns(log, states(), false).cells).toEqual([]);
-    expect(rerunReasons(graphOf(), log, states())).toEqual([]);
   });
 });
