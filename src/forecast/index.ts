@@ -34,7 +34,31 @@ export {
 } from './backtest.ts';
 export * from './ets/index.ts';
 export * from './theta.ts';
-export { forecastMethods, forecastMethod, type ForecastMethod, type MethodInput } from './registry.ts';
+export { fitArima } from './arima.ts';
+export { fitArimaOrder } from './arima-fit-order.ts';
+export { forecastArima, type ArimaForecastOptions } from './arima-forecast.ts';
+export { arimaSpec } from './arima-spec.ts';
+export { arStationary, maInvert } from './arima-invert.ts';
+export { polynomialRoots, type Complex } from './arima-roots.ts';
+export {
+  arimaDefaults,
+  type ArimaFit,
+  type ArimaForecastState,
+  type ArimaMethod,
+  type ArimaOptions,
+  type ArimaOrder,
+  type ArimaOrderFit,
+  type ArimaOrderTriple,
+} from './arima-types.ts';
+export {
+  forecastMethods,
+  forecastMethod,
+  parseMethodOption,
+  type ForecastMethod,
+  type MethodInput,
+  type MethodOptions,
+  type MethodOptionValue,
+} from './registry.ts';
 export { compareForecasts, type ForecastLeaderboard, type LeaderboardRow } from './compare-forecasts.ts';
 export {
   compareForecastsDefaults,

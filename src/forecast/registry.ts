@@ -1,8 +1,13 @@
 /**
  * The forecasting methods by the short names the CLI and the lessons use
- * (`mean, naive, snaive, drift, naive2, ma, ses, holt, damped, hw-add, hw-mul, ets, theta`), each
- * as one call: fit on a series, forecast h steps. Baselines are listed first.
+ * (`mean, naive, snaive, drift, naive2, ma, ses, holt, damped, hw-add, hw-mul, ets, theta, arima`),
+ * each as one call: fit on a series, forecast h steps. Baselines are listed first. A method with
+ * options lists their defaults (and the allowed words of string options), which is what
+ * `--param <method>.<option>=<value>` can set; `parseMethodOption` reads such a value.
  */
+import { fitArima } from './arima.ts';
+import { forecastArima } from './arima-forecast.ts';
+import { arimaDefaults, type ArimaMethod, type ArimaOrderTriple } from './arima-types.ts';
 import { fitDrift, forecastDrift } from './drift.ts';
 import { fitMean, forecastMean } from './mean.ts';
 import type { FittedModel, Forecast } from './model.ts';
@@ -28,6 +33,12 @@ export interface MethodInput {
   level: number[];
 }
 
+/** An option value a method takes: a number, a flag, a word, or a tuple of numbers (an order). */
+export type MethodOptionValue = number | boolean | string | readonly number[];
+
+/** A method's options by name, as `run` receives them (absent ones take their defaults). */
+export type MethodOptions = Readonly<Record<string, MethodOptionValue>>;
+
 /** A method by name: fits and forecasts in one call. */
 export interface ForecastMethod {
   name: string;
@@ -35,16 +46,21 @@ export interface ForecastMethod {
   label: string;
   /** A naïve benchmark every other method is compared with. */
   baseline: boolean;
-  run(input: MethodInput): { fit: FittedModel; forecast: Forecast };
+  /** Its options with their defaults (what the library uses when an option is not given). */
+  defaults?: MethodOptions;
+  /** The allowed words of its string options. */
+  choices?: Readonly<Record<string, readonly string[]>>;
+  run(input: MethodInput, options?: MethodOptions): { fit: FittedModel; forecast: Forecast };
 }
 
 function method(
   name: string,
   label: string,
   baseline: boolean,
-  run: (input: MethodInput) => { fit: FittedModel; forecast: Forecast },
+  run: (input: MethodInput, options: MethodOptions) => { fit: FittedModel; forecast: Forecast },
+  described: Pick<ForecastMethod, 'defaults' | 'choices'> = {},
 ): ForecastMethod {
-  return { name, label, baseline, run };
+  return { name, label, baseline, ...described, run: (input, options = {}) => run(input, options) };
 }
 
 /** Every method, baselines first, in the order the CLI lists them. */
@@ -91,7 +107,82 @@ export const forecastMethods: readonly ForecastMethod[] = [
     const fit = fitTheta(i.values, { period: i.period });
     return { fit, forecast: forecastTheta(fit, i.h, { level: i.level }) };
   }),
+  method(
+    'arima',
+    'ARIMA with fixed orders, by default the airline model (0,1,1)(0,1,1)[m] (forecast::Arima)',
+    false,
+    (i, o) => {
+      // Without a season (period 1) the seasonal order defaults to (0,0,0), as in fitArima.
+      const fit = fitArima(i.values, {
+        period: i.period,
+        order: o.order as ArimaOrderTriple | undefined,
+        seasonal: o.seasonal as ArimaOrderTriple | undefined,
+        includeMean: o.includeMean as boolean | undefined,
+        includeDrift: o.includeDrift as boolean | undefined,
+        method: o.method as ArimaMethod | undefined,
+      });
+      return { fit, forecast: forecastArima(fit, i.h, { level: i.level }) };
+    },
+    {
+      defaults: {
+        order: arimaDefaults.order,
+        seasonal: [0, 1, 1],
+        includeMean: arimaDefaults.includeMean,
+        includeDrift: arimaDefaults.includeDrift,
+        method: arimaDefaults.method,
+      },
+      choices: { method: ['CSS-ML', 'ML', 'CSS'] },
+    },
+  ),
 ];
+
+/**
+ * Reads `raw` as the type of `method`'s option `name` (`--param arima.order=2,1,0`): a number, `true` /
+ * `false`, one of the allowed words, or comma-separated whole numbers as long as the default tuple.
+ * Throws an error naming the expected form, or listing the options when `name` is not one of them.
+ */
+export function parseMethodOption(method: ForecastMethod, name: string, raw: string): MethodOptionValue {
+  const defaults = method.defaults ?? {};
+  const describe = () =>
+    Object.entries(defaults)
+      .map(
+        ([k, v]) =>
+          `${k} (default ${String(v)}${method.choices?.[k] ? `; ${method.choices[k].join(' | ')}` : ''})`,
+      )
+      .join(', ');
+  if (!(name in defaults)) {
+    throw new RangeError(
+      Object.keys(defaults).length
+        ? `${method.name} has no option "${name}"; its options are ${describe()}`
+        : `${method.name} has no options`,
+    );
+  }
+  const d = defaults[name];
+  const expected = (what: string) =>
+    new RangeError(`${method.name}.${name} must be ${what} (default ${String(d)}), got "${raw}"`);
+  const text = raw.trim();
+  if (Array.isArray(d)) {
+    const parts = text.split(',').map((p) => Number(p.trim()));
+    if (parts.length !== d.length || !parts.every((v) => Number.isInteger(v) && v >= 0))
+      throw expected(`${d.length} comma-separated whole numbers ≥ 0, e.g. ${d.join(',')}`);
+    return parts;
+  }
+  switch (typeof d) {
+    case 'number': {
+      const v = Number(text);
+      if (text === '' || !Number.isFinite(v)) throw expected('a number');
+      return v;
+    }
+    case 'boolean':
+      if (text === 'true' || text === 'false') return text === 'true';
+      throw expected('true or false');
+    default: {
+      const words = method.choices?.[name];
+      if (words && !words.includes(text)) throw expected(`one of ${words.join(', ')}`);
+      return text;
+    }
+  }
+}
 
 function etsRun(fit: EtsFit, i: MethodInput) {
   return { fit, forecast: forecastEts(fit, i.h, { level: i.level }) };

@@ -6,7 +6,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { forecastMethods, forecastMethod } from '../../forecast/registry.ts';
+import {
+  forecastMethods,
+  forecastMethod,
+  parseMethodOption,
+  type MethodOptions,
+} from '../../forecast/registry.ts';
 import { checkLevels } from '../../forecast/model.ts';
 import { commaList, outputFormat, positiveInt } from '../args.ts';
 import { ProgressBar } from '../progress-bar.ts';
@@ -28,6 +33,7 @@ Options:
                   (default: all)
   --holdout H     evaluate on each series' last H points; prints a leaderboard
   --level L       interval levels in percent (default 80,95)
+  --param M.O=V   an option of method M, e.g. --param arima.order=2,1,0 (repeatable; --list-params)
   --jobs N        series fitted in parallel worker threads (default: all cores, ${availableParallelism()})
   --out FILE      write forecasts to FILE (.csv or .json): id,model,step,mean,lo80,hi80,lo95,hi95
   --quiet         no progress bar`;
@@ -46,12 +52,23 @@ export async function forecastCommand(argv: string[]): Promise<number> {
       jobs: { type: 'string' },
       out: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      param: { type: 'string', multiple: true, default: [] },
+      'list-params': { type: 'boolean', default: false },
     },
   });
+  if (opt['list-params']) {
+    for (const m of forecastMethods.filter((m) => m.defaults)) {
+      console.log(`${m.name}:`);
+      for (const [k, v] of Object.entries(m.defaults ?? {}))
+        console.log(`  ${k}  default ${String(v)}${m.choices?.[k] ? `  (${m.choices[k].join(' | ')})` : ''}`);
+    }
+    return 0;
+  }
   if (positionals.length !== 1) throw new Error(`expected one input file (or -)\n\n${forecastUsage}`);
   const [file] = positionals;
   const methods = opt.models ? commaList(opt.models) : forecastMethods.map((m) => m.name);
   methods.forEach(forecastMethod);
+  const params = methodParams(opt.param, methods);
   const level = checkLevels(opt.level ? opt.level.split(',').map(Number) : undefined);
   const holdout = positiveInt('holdout', opt.holdout, 0);
   const jobs = positiveInt('jobs', opt.jobs, availableParallelism());
@@ -63,7 +80,7 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   const tasks: SeriesTask[] = series.map((s) => {
     const period = fixedPeriod ?? periodFromDates(s.dates) ?? 1;
     const horizon = positiveInt('horizon', opt.horizon) ?? (holdout || Math.max(6, 2 * period));
-    return { id: s.id, values: s.values, period, horizon, holdout, methods, level };
+    return { id: s.id, values: s.values, period, horizon, holdout, methods, level, params };
   });
 
   const results: SeriesResult[] = [];
@@ -100,4 +117,29 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   console.log(formatLeaderboard(leaderboard(results, methods)));
   if (opt.out) console.log(`Forecasts written to ${opt.out}`);
   return failures.length ? 3 : 0;
+}
+
+/** `--param method.option=value` flags as each method's options; a usage error names what is wrong. */
+function methodParams(flags: readonly string[], methods: readonly string[]): Record<string, MethodOptions> {
+  const out: Record<string, Record<string, MethodOptions[string]>> = {};
+  for (const text of flags) {
+    const m = /^([^.=\s]+)\.([^=]+)=(.*)$/s.exec(text);
+    if (!m)
+      throw new Error(`--param ${text}: expected <method>.<option>=<value>, e.g. --param arima.order=2,1,0`);
+    const [, name, option, raw] = m;
+    if (!methods.includes(name))
+      throw new Error(
+        `--param ${text}: ${name} is not run (the methods are ${methods.join(', ')}); see --models`,
+      );
+    if (out[name] && option.trim() in out[name])
+      throw new Error(`--param ${text}: ${name}.${option} is given twice`);
+    try {
+      (out[name] ??= {})[option.trim()] = parseMethodOption(forecastMethod(name), option.trim(), raw);
+    } catch (error) {
+      throw new Error(`--param ${text}: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    }
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
  * One method failing (too short for the season, non-positive data for a multiplicative model) is
  * reported for that method and series; the others go on.
  */
-import { forecastMethod, type MethodInput } from '../../forecast/registry.ts';
+import { forecastMethod, type MethodInput, type MethodOptions } from '../../forecast/registry.ts';
 import { mase, smape } from '../../forecast/metrics.ts';
 import type { TaskFunction } from '../worker-pool.ts';
 
@@ -17,6 +17,8 @@ export interface SeriesTask {
   holdout: number;
   methods: string[];
   level: number[];
+  /** Options by method name (`--param`); absent ones take the method's defaults. */
+  params?: Record<string, MethodOptions>;
 }
 
 /** One method's result on one series. */
@@ -48,7 +50,7 @@ export function runSeries(task: SeriesTask): SeriesResult {
   const results = task.methods.map((name): MethodResult => {
     const start = performance.now();
     try {
-      const { forecast } = forecastMethod(name).run(input);
+      const { forecast } = forecastMethod(name).run(input, task.params?.[name]);
       const ms = performance.now() - start;
       const result: MethodResult = { method: name, ms, mean: forecast.mean, intervals: forecast.intervals };
       if (test.length > 0) {

@@ -383,8 +383,8 @@ describe('compareForecasts: bad options throw precise errors', () => {
     ],
     [
       'unknown method',
-      () => compareForecasts({ train, test, period: 2, models: ['arima'] }),
-      'unknown method "arima": choose from naive2, naive, snaive',
+      () => compareForecasts({ train, test, period: 2, models: ['magic'] }),
+      'unknown method "magic": choose from naive2, naive, snaive',
     ],
     [
       'malformed model',
