@@ -248,3 +248,34 @@ export interface KernelApi {
   /** Another page of a table shown earlier. */
   tablePage(tableId: string, offset: number, limit: number): Promise<TablePage | undefined>;
 }
+
+/** Where the app is served from and which datasets the notebook lists (see {@link KernelApi.connect}). */
+export interface KernelConnectOptions {
+  baseUrl: string;
+  datasets: string[];
+}
+
+/**
+ * The kernel as the page reaches it in its sandboxed worker (`kernel/worker.ts`), through Comlink:
+ * {@link KernelApi}, except that the kernel's events come back as plain messages on a port of their
+ * own ({@link KernelMessage}), which the page checks before it believes them. (A Comlink proxy would
+ * let the worker call into the page's objects; the kernel runs notebooks from outside, so it gets a
+ * port instead.)
+ */
+export interface KernelWorkerApi extends Omit<KernelApi, 'connect'> {
+  /** Register the port the kernel sends its events on, and tell it where the app is served from. */
+  connect(events: MessagePort, options: KernelConnectOptions): Promise<void>;
+}
+
+/**
+ * What the kernel sends on its event port: an event, or a request for a dataset file (the sandbox
+ * cannot fetch from the app; the page fetches the files the notebook lists and answers with a
+ * {@link HostMessage}).
+ */
+export type KernelMessage =
+  { type: 'event'; event: KernelEvent } | { type: 'fetch'; id: number; url: string };
+
+/** The page's answer to a `fetch` request: the file's bytes and HTTP status, or why it failed. */
+export type HostMessage =
+  | { type: 'fetched'; id: number; status: number; body: ArrayBuffer }
+  | { type: 'fetched'; id: number; error: string };

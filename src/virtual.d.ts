@@ -9,3 +9,9 @@ declare module 'virtual:editor-types' {
   const types: import('./build/editor-types.ts').EditorTypes;
   export default types;
 }
+
+/** The URL of the kernel worker's script (one classic script), from src/build/kernel-sandbox-plugin.ts. */
+declare module 'virtual:kernel-worker' {
+  const url: string;
+  export default url;
+}

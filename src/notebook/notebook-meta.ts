@@ -7,6 +7,7 @@
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { NotebookProblem } from './notebook-problem.ts';
 import { countLineBreaks } from './split-lines.ts';
+import { readNetworkHost } from './network-host.ts';
 
 /** The front matter of a notebook, validated. */
 export interface NotebookMeta {
@@ -21,6 +22,12 @@ export interface NotebookMeta {
   datasets?: string[];
   /** Whether to run all cells when the notebook opens. Absent means `true`. */
   autorun?: boolean;
+  /**
+   * Hosts the notebook's code may connect to (`fetch`, WebSocket), e.g. `[api.example.com]`; see
+   * `network-host.ts` for the form. Without it cells reach no network at all. A notebook from
+   * outside the app gets them only if the student agrees when asked to run it.
+   */
+  network?: string[];
   /** Unknown keys, kept as YAML parsed them. */
   [key: string]: unknown;
 }
@@ -51,6 +58,7 @@ const KNOWN = new Map<string, { check: Check; expected: string }>(
     tags: { check: isStringList, expected: 'a list of strings, e.g. tags: [forecasting, basics]' },
     datasets: { check: isStringList, expected: 'a list of file names, e.g. datasets: [airline.csv]' },
     autorun: { check: (value) => typeof value === 'boolean', expected: 'true or false' },
+    network: { check: isStringList, expected: 'a list of host names, e.g. network: [api.example.com]' },
   }),
 );
 
@@ -124,6 +132,17 @@ export function readNotebookMeta(yaml: string, firstLine: number): MetaReading {
         );
       }
       entries.push([key, safe]);
+      continue;
+    }
+    if (key === 'network' && Array.isArray(value)) {
+      const hosts = value.filter((host: string) => readNetworkHost(host) !== undefined);
+      for (const host of value.filter((h: string) => !hosts.includes(h))) {
+        report(
+          keyLine(doc, key, lineAt),
+          `network host "${host}" must be a host name with an optional scheme and port (api.example.com, http://localhost:8080), without a path; it is ignored.`,
+        );
+      }
+      entries.push([key, hosts]);
       continue;
     }
     entries.push([key, value]);

@@ -391,7 +391,8 @@ ${lineDiff(this.block.original, this.code).map(
     const status = this.state?.status ?? 'stale';
     const pending = this.controller.isPending(this.cell.id);
     const edited = this.block?.edited ?? false;
-    const folded = codeHidden(this.cell);
+    // A notebook from outside that has not run folds nothing: the student reads all its code first.
+    const folded = codeHidden(this.cell) && !this.controller.revealCode;
     const showCode = !folded || this.codeShown;
     const isExercise = cellRole(this.cell) === 'exercise' && this.exercise !== undefined;
     return html`

@@ -87,6 +87,8 @@ export class NotebookController implements ReactiveController {
   private opened = 0;
   /** Settles when the files the student brought so far have reached the kernel. */
   private filesAdded: Promise<unknown> = Promise.resolve();
+  /** Settles when the kernel has the open notebook's cells (runs asked for meanwhile wait for it). */
+  private kernelOpened: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -113,6 +115,35 @@ export class NotebookController implements ReactiveController {
     await this.work?.flush();
     const network = prepared.notebook.meta.network ?? [];
     const trust = await notebookTrust(source.name, network, source.outside, this.consents);
+    // Runs asked for from here on (Run all, "Run this notebook") wait until the kernel has the
+    // new notebook's cells.
+    let kernelReady = () => {};
+    this.kernelOpened = new Promise<void>((resolve) => (kernelReady = resolve));
+    try {
+      await this.showNotebook(prepared, source, trust, network);
+    } finally {
+      kernelReady();
+    }
+    // As the notebook opened: if the student agrees to run it meanwhile, `agreeToRun` runs it.
+    if (prepared.notebook.meta.autorun !== false && trust.state !== 'asking') await this.runAll();
+    // The student can read and run the notebook now; fetch the editor, and start TypeScript on
+    // this notebook's cells, while they read.
+    // (Warming is an optimisation: if it fails, the first completion simply takes longer.)
+    preloadEditorKit(
+      () =>
+        void this.cellTypes()
+          .then((types) => types.warm())
+          .catch(() => undefined),
+    );
+  }
+
+  /** Shows a notebook being opened, with the student's work, and hands its cells to a fresh kernel. */
+  private async showNotebook(
+    prepared: PreparedNotebook,
+    source: NotebookSource,
+    trust: NotebookTrust,
+    network: readonly string[],
+  ): Promise<void> {
     this.work = await StudentWork.load(`${source.origin}:${source.name}`, prepared.notebook);
     const { notebook, blocks } = this.work.result;
     this.blocks = blocks;
@@ -148,20 +179,10 @@ export class NotebookController implements ReactiveController {
     const kernel = this.kernelClient();
     // A fresh worker per notebook, so names, inputs and timers of the last one cannot leak in; it
     // reaches the notebook's hosts only once the notebook may run.
-    const allowed = this.mayRun ? network : [];
-    const first = this.opened++ === 0;
-    if (!first || !sameHosts(kernel.allowedHosts, allowed)) await kernel.reset({ network: allowed });
+    const allowed = trust.state === 'asking' ? [] : network;
+    if (this.opened++ > 0 || !sameHosts(kernel.allowedHosts, allowed))
+      await kernel.reset({ network: allowed });
     await kernel.open(this.kernelCells(), notebook.meta.datasets ?? []);
-    if (notebook.meta.autorun !== false && this.mayRun) await this.runAll();
-    // The student can read and run the notebook now; fetch the editor, and start TypeScript on
-    // this notebook's cells, while they read.
-    // (Warming is an optimisation: if it fails, the first completion simply takes longer.)
-    preloadEditorKit(
-      () =>
-        void this.cellTypes()
-          .then((types) => types.warm())
-          .catch(() => undefined),
-    );
   }
 
   /**
@@ -210,20 +231,26 @@ export class NotebookController implements ReactiveController {
   async agreeToRun(): Promise<void> {
     const { trust, notebook } = this;
     if (trust?.state !== 'asking' || !notebook) return;
-    const generation = this.generation;
     this.consents.grant(
       trust.hash,
       trust.hosts.map((h) => h.label),
     );
     this.trust = { ...trust, state: 'agreed' };
     this.host.requestUpdate();
+    // A kernel that may reach the declared hosts, once the one being opened has the cells; runs
+    // asked for meanwhile wait for it.
+    const generation = this.generation;
     const network = notebook.meta.network ?? [];
-    const kernel = this.kernelClient();
-    if (!sameHosts(kernel.allowedHosts, network)) {
+    const previous = this.kernelOpened;
+    const opening = (async () => {
+      await previous;
+      const kernel = this.kernelClient();
+      if (generation !== this.generation || sameHosts(kernel.allowedHosts, network)) return;
       await kernel.reset({ network });
-      if (generation !== this.generation) return;
       await kernel.open(this.kernelCells(), notebook.meta.datasets ?? []);
-    }
+    })();
+    this.kernelOpened = opening.catch(() => undefined);
+    await opening;
     if (generation === this.generation) await this.runAll();
   }
 
@@ -237,6 +264,7 @@ export class NotebookController implements ReactiveController {
 
   /** Runs every cell, with the code as shown. */
   async runAll(): Promise<void> {
+    await this.kernelOpened;
     await this.filesAdded;
     if (!this.notebook || !this.runAllowed()) return;
     const ids = runnableCells(this.notebook).map((c) => c.id);
@@ -246,6 +274,7 @@ export class NotebookController implements ReactiveController {
 
   /** Runs one cell (and what depends on it) with its code as shown. */
   async runCell(id: string): Promise<void> {
+    await this.kernelOpened;
     await this.filesAdded;
     if (!this.notebook || !this.runAllowed()) return;
     await this.syncKernel([id]);

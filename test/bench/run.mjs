@@ -123,8 +123,9 @@ async function coldLoad(browser, base, output, errors) {
     const workerTiming = workerRequest.timing();
     const workerRequestedAt = workerTiming.startTime - timeOrigin;
     const workerLoads = [{ file: output.worker.entry, at: workerRequestedAt + workerTiming.responseEnd }];
-    const first = workers.find((w) => w.url().endsWith(output.worker.entry));
-    if (!first) throw new Error(`no kernel worker (${output.worker.entry}) was started`);
+    // The kernel worker runs in its sandbox from a blob: URL of that script (src/kernel/sandbox/).
+    const first = workers.find((w) => w.url().startsWith('blob:'));
+    if (!first) throw new Error(`no kernel worker (${output.worker.entry}, from a blob: URL) was started`);
     const inWorker = await step('reading the kernel worker’s resource timing', () =>
       first.evaluate(pageResources),
     );
@@ -147,6 +148,11 @@ async function coldLoad(browser, base, output, errors) {
   } finally {
     await context.close();
   }
+}
+
+/** Presses "Run this notebook" on the trust bar of a notebook opened from a file. */
+function agreeToRun(page) {
+  return page.getByRole('button', { name: 'Run this notebook' }).click({ timeout: TIMEOUT });
 }
 
 /** Waits until every cell of the page is ok. */
@@ -202,6 +208,7 @@ async function measureExercise(browser, base, errors) {
     await page
       .getByLabel('Open notebook')
       .setInputFiles({ name: 'exercise.md', mimeType: 'text/markdown', buffer: Buffer.from(text) });
+    await step('agreeing to run the exercise notebook', () => agreeToRun(page));
     await step('opening the exercise notebook', () =>
       page.waitForSelector('[data-exercise="mae"][data-state="not-attempted"]', { timeout: TIMEOUT }),
     );
@@ -342,6 +349,8 @@ async function measureInterrupt(browser, base, errors) {
           .getByLabel('Open notebook')
           .setInputFiles({ name: 'loop.md', mimeType: 'text/markdown', buffer: Buffer.from(LOOP_NOTEBOOK) }),
       );
+      // A file from outside the app runs once the student agrees (each run has a fresh context).
+      await step(`interrupt run ${run}: agreeing to run it`, () => agreeToRun(page));
       await step(`interrupt run ${run}: waiting for the loop cell to run`, () =>
         page.waitForFunction(
           (i) => {

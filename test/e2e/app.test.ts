@@ -347,6 +347,7 @@ describe('opening notebook files', () => {
     await openFile(page, 'manual.md', text);
     await allOk(page);
     await page.getByRole('link', { name: 'Welcome to Data Products Lab' }).click();
+    await waitForNotebook(page, '00-welcome.md');
     await allOk(page);
     await openFile(page, 'manual.md', text);
     await page.locator('dp-cell').first().waitFor();

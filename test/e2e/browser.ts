@@ -14,14 +14,40 @@ export async function newPage(browser: Browser): Promise<{ page: Page; errors: s
   return { page, errors };
 }
 
-/** Waits until the app has opened the notebook called `name` (its cells replaced the last one's). */
-export async function waitForNotebook(page: Page, name: string): Promise<void> {
+/**
+ * Waits until the app has opened the notebook called `name` (its cells replaced the last one's).
+ * A notebook from outside the app (a file, a share link) waits for the student's consent before it
+ * runs; this gives it ("Run this notebook"), as a student who trusts the file would, unless
+ * `agree` is false.
+ */
+export async function waitForNotebook(page: Page, name: string, { agree = true } = {}): Promise<void> {
   await page.waitForFunction(
     (n) =>
       (document.querySelector('dp-app') as unknown as { controller?: { source?: { name: string } } } | null)
         ?.controller?.source?.name === n,
     name,
   );
+  if (!agree || (await trustState(page)) !== 'asking') return;
+  await agreeToRun(page);
+  // Return once the run has begun (a cell has left "not run"), as it would have for a lesson.
+  await page.waitForFunction(() => {
+    const cells = [...document.querySelectorAll('dp-cell')];
+    return cells.length === 0 || cells.some((c) => c.getAttribute('data-status') !== 'stale');
+  });
+}
+
+/** The open notebook's trust: `bundled`, `asking` (from outside, not run yet) or `agreed`. */
+export function trustState(page: Page): Promise<string | undefined> {
+  return page.evaluate(
+    () =>
+      (document.querySelector('dp-app') as unknown as { controller?: { trust?: { state: string } } } | null)
+        ?.controller?.trust?.state,
+  );
+}
+
+/** Presses "Run this notebook" on the trust bar of a notebook from outside the app. */
+export async function agreeToRun(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Run this notebook' }).click();
 }
 
 /** The `n`th cell (from 1) of the open notebook. */
