@@ -144,7 +144,13 @@ export class NotebookController implements ReactiveController {
     trust: NotebookTrust,
     network: readonly string[],
   ): Promise<void> {
-    this.work = await StudentWork.load(`${source.origin}:${source.name}`, prepared.notebook);
+    // Every share link opens as `shared.md`: key its saved work by the text it carried, so one
+    // link's edits, progress and journal never show up under another's.
+    const key =
+      trust.state !== 'bundled' && trust.via === 'share-link'
+        ? `share:${trust.hash.slice(0, 16)}`
+        : `${source.origin}:${source.name}`;
+    this.work = await StudentWork.load(key, prepared.notebook);
     const { notebook, blocks } = this.work.result;
     this.blocks = blocks;
     this.kernelSources = new Map();

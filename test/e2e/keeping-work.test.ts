@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { prepareNotebook } from '../../src/notebook/prepare-notebook.ts';
+import { encodeShareHash } from '../../src/notebook/share-link.ts';
 import {
   agreeToRun,
   codeOf as shownCode,
@@ -395,6 +396,30 @@ describe('files and links', () => {
     await agreeToRun(page);
     await allOk(page);
     await expect(page.locator('dp-cell').count()).resolves.toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps one share link's edits apart from another's", async () => {
+    const { page, errors } = await newPage(browser);
+    const link = async (title: string) =>
+      new URL(await encodeShareHash(`# ${title}\n\n\`\`\`ts\nconst n = 1;\nn\n\`\`\`\n`), baseUrl).href;
+    const [first, second] = [await link('First link'), await link('Second link')];
+    await page.goto(first);
+    await agreeToRun(page);
+    await allOk(page);
+    await type(page, 1, 'const n = 42;\nn');
+    await page.locator('h1').click(); // leave the editor
+    await page.waitForTimeout(600); // the save is debounced by 300 ms
+    await page.goto(second);
+    await agreeToRun(page);
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Second link');
+    await allOk(page);
+    expect(await codeOf(page, 1)).toBe('const n = 1;\nn');
+    await page.goto(first);
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'First link');
+    await allOk(page);
+    expect(await codeOf(page, 1)).toBe('const n = 42;\nn');
     expect(errors).toEqual([]);
     await page.close();
   });
