@@ -38,6 +38,9 @@ const metricText = (value: number | undefined) =>
 const valueText = (value: ParamValue | undefined) =>
   typeof value === 'number' ? metricText(value) : formatValue(value);
 
+/** Which reporting cell and label a run came from. */
+const sourceKeyOf = (run: JournalRun) => `${run.cellId}\u0000${run.label ?? ''}`;
+
 @customElement('dp-journal')
 export class DpJournal extends LitElement {
   @property({ attribute: false }) controller!: NotebookController;
@@ -54,6 +57,11 @@ export class DpJournal extends LitElement {
   /** The curve asked for with "Plot"; redrawn as runs arrive. */
   @state() private plotted?: { param: string; metric: string };
   @state() private plotNote = '';
+  /**
+   * The reporting cell (and label) whose runs are shown when the notebook has several: their
+   * metrics differ, so one table of all of them would be mostly empty columns.
+   */
+  @state() private sourceKey?: string;
 
   // Derived from the runs in willUpdate.
   private names = new Map<string, string>();
@@ -62,6 +70,9 @@ export class DpJournal extends LitElement {
   private constants: [string, ParamValue][] = [];
   private manySources = false;
   private visible: JournalRun[] = [];
+  /** The runs of the chosen source (all runs when there is one source). */
+  private shown: readonly JournalRun[] = [];
+  private sources: { key: string; name: string; count: number }[] = [];
 
   private store?: JournalStore;
   private unsubscribe?: () => void;
@@ -89,12 +100,29 @@ export class DpJournal extends LitElement {
       });
       this.runs = store?.runs ?? [];
     }
-    if (changed.has('runs')) this.derive();
-    if (changed.has('runs') || changed.has('showAll') || changed.has('pinnedOnly')) this.pickVisible();
+    if (changed.has('runs') || changed.has('sourceKey')) this.derive();
+    if (
+      changed.has('runs') ||
+      changed.has('sourceKey') ||
+      changed.has('showAll') ||
+      changed.has('pinnedOnly')
+    )
+      this.pickVisible();
   }
 
   private derive(): void {
-    const runs = this.runs;
+    const counts = new Map<string, { run: JournalRun; count: number }>();
+    for (const run of this.runs) {
+      const key = sourceKeyOf(run);
+      counts.set(key, { run, count: (counts.get(key)?.count ?? 0) + 1 });
+    }
+    this.manySources = counts.size > 1;
+    this.sources = [...counts].map(([key, { run, count }]) => ({ key, name: this.source(run), count }));
+    const latest = this.runs[this.runs.length - 1];
+    if (this.sourceKey === undefined || !counts.has(this.sourceKey))
+      this.sourceKey = latest ? sourceKeyOf(latest) : undefined;
+    const runs = this.manySources ? this.runs.filter((r) => sourceKeyOf(r) === this.sourceKey) : this.runs;
+    this.shown = runs;
     const varying = varyingParams(runs);
     const names = runNames(runs, varying);
     this.names = new Map(runs.map((run, i) => [run.id, names[i]]));
@@ -111,15 +139,14 @@ export class DpJournal extends LitElement {
           .filter((p) => !varying.includes(p))
           .map((p) => [p, last.params[p]])
       : [];
-    this.manySources = new Set(runs.map((r) => `${r.cellId}\u0000${r.label ?? ''}`)).size > 1;
-    const ids = new Set(runs.map((r) => r.id));
+    const ids = new Set(this.runs.map((r) => r.id));
     if (this.picked.some((id) => !ids.has(id))) this.picked = this.picked.filter((id) => ids.has(id));
     if (this.param === undefined || !numeric.includes(this.param)) this.param = this.numeric[0];
     if (this.metric === undefined || !this.metrics.includes(this.metric)) this.metric = this.metrics[0];
   }
 
   private pickVisible(): void {
-    const newestFirst = (this.pinnedOnly ? this.runs.filter((r) => r.pinned) : this.runs).slice().reverse();
+    const newestFirst = (this.pinnedOnly ? this.shown.filter((r) => r.pinned) : this.shown).slice().reverse();
     this.visible = this.showAll ? newestFirst : newestFirst.filter((r, i) => i < ROW_LIMIT || r.pinned);
   }
 
@@ -133,7 +160,7 @@ export class DpJournal extends LitElement {
     const asked = this.plotted;
     if (!target || !asked) return;
     const drawing = ++this.drawing;
-    const points = sensitivity(this.runs, asked.param, asked.metric);
+    const points = sensitivity(this.shown, asked.param, asked.metric);
     if (points.length === 0) {
       target.replaceChildren();
       this.plotNote = `No run has both a number for ${asked.param} and a value of ${asked.metric}.`;
@@ -156,7 +183,7 @@ export class DpJournal extends LitElement {
       ],
     });
     target.replaceChildren(chart);
-    const runs = this.runs.filter(
+    const runs = this.shown.filter(
       (r) => typeof r.params[asked.param] === 'number' && asked.metric in r.metrics,
     );
     this.plotNote =
@@ -208,26 +235,44 @@ export class DpJournal extends LitElement {
     return this.names.get(run.id) ?? run.id;
   }
 
-  /** What a run came from, when the notebook has more than one reporting cell or label. */
+  /** What a run came from: its report's label, else the cell's place among the code cells. */
   private source(run: JournalRun): string {
-    if (!this.manySources) return '';
     const cells = this.controller.notebook?.blocks.filter((b) => b.kind === 'code') ?? [];
     const position = cells.findIndex((b) => b.id === run.cellId) + 1;
     return run.label ?? (position > 0 ? `cell ${position}` : run.cellId);
+  }
+
+  /** The choice of reporting cell, when there are several. */
+  private renderSources() {
+    if (!this.manySources) return nothing;
+    return html`<label class="dp-journal-sources">
+      Runs of
+      <select
+        @change=${(e: Event) => {
+          this.sourceKey = (e.target as HTMLSelectElement).value;
+          this.picked = [];
+          this.plotted = undefined;
+        }}
+      >
+        ${this.sources.map(
+          (s) =>
+            html`<option .value=${s.key} ?selected=${s.key === this.sourceKey}>
+              ${s.name} (${s.count} ${s.count === 1 ? 'run' : 'runs'})
+            </option>`,
+        )}
+      </select>
+    </label>`;
   }
 
   private renderRows(visible: JournalRun[], metrics: string[], picked: readonly string[]) {
     return visible.map((run) => {
       const name = this.name(run);
       const pinned = run.pinned === true;
-      const source = this.source(run);
       return html`<tr data-run=${run.id} class=${pinned ? 'dp-journal-pinned' : ''}>
         <td class="dp-journal-pick">
           <input type="checkbox" aria-label="Compare ${name}" .checked=${picked.includes(run.id)} />
         </td>
-        <th scope="row" title=${new Date(run.time).toLocaleString()}>
-          ${name}${source ? html` <span class="dp-journal-source">${source}</span>` : nothing}
-        </th>
+        <th scope="row" title=${new Date(run.time).toLocaleString()}>${name}</th>
         ${metrics.map((m) => html`<td class="dp-num">${metricText(run.metrics[m])}</td>`)}
         <td class="dp-journal-pin-cell">
           <button
@@ -245,7 +290,7 @@ export class DpJournal extends LitElement {
   }
 
   private renderTable() {
-    const total = this.pinnedOnly ? this.runs.filter((r) => r.pinned).length : this.runs.length;
+    const total = this.pinnedOnly ? this.shown.filter((r) => r.pinned).length : this.shown.length;
     const shown = this.visible.length;
     return html`<div class="dp-journal-scroll">
         <table class="dp-journal-table">
@@ -261,7 +306,7 @@ export class DpJournal extends LitElement {
             </tr>
           </thead>
           <tbody @change=${this.onRowChange} @click=${this.onRowClick}>
-            ${guard([this.visible, this.names, this.metrics, this.picked, this.manySources], () =>
+            ${guard([this.visible, this.names, this.metrics, this.picked], () =>
               this.renderRows(this.visible, this.metrics, this.picked),
             )}
           </tbody>
@@ -392,7 +437,7 @@ export class DpJournal extends LitElement {
             : nothing
         }
       </p>
-      ${this.renderPlot()} ${this.renderCompare()} ${this.renderTable()}
+      ${this.renderSources()} ${this.renderPlot()} ${this.renderCompare()} ${this.renderTable()}
       <div class="dp-journal-actions">
         <label class="dp-journal-check">
           <input

@@ -170,4 +170,39 @@ describe('the experiment journal', () => {
     expect(shown).toEqual({ limited: 200, newest: expect.stringContaining('alpha = 0.999'), all: 1000 });
     expect(errors).toEqual([]);
   });
+
+  it('shows the runs of one reporting cell at a time when several report', async () => {
+    const journal = page.locator('dp-journal');
+    await page.evaluate(async () => {
+      const app = document.querySelector('dp-app') as unknown as {
+        controller: { journal: { runs: object[]; changed(): void } };
+      };
+      const run = (i: number, label: string, metrics: object) => ({
+        id: `two-${label}-${i}`,
+        time: new Date(Date.UTC(2025, 1, 1, 0, 0, i)).toISOString(),
+        cellId: 'cell-2',
+        label,
+        params: { k: i },
+        metrics,
+        codeHash: 'abcd1234',
+      });
+      const store = app.controller.journal;
+      store.runs = [run(1, 'fit', { mae: 1 }), run(2, 'fit', { mae: 2 }), run(3, 'test', { rmse: 3 })];
+      store.changed();
+      await (document.querySelector('dp-journal') as unknown as { updateComplete: Promise<boolean> })
+        .updateComplete;
+    });
+    const choice = journal.getByLabel('Runs of');
+    // The newest run's source first: one run of `test`, with only its own metric as a column.
+    await expect(choice.locator('option:checked').textContent()).resolves.toMatch(/test \(1 run\)/);
+    expect(await rows(page)).toEqual([['run 1', '3']]); // nothing varies within one run
+    await choice.selectOption({ label: 'fit (2 runs)' });
+    await expect
+      .poll(() => rows(page))
+      .toEqual([
+        ['k = 2', '2'],
+        ['k = 1', '1'],
+      ]);
+    expect(errors).toEqual([]);
+  });
 });
