@@ -153,13 +153,55 @@ export function specValue(spec: InputSpec): InputValue {
   return 'selected' in spec ? spec.selected : spec.value;
 }
 
+/**
+ * A Plot chart drawn in the worker, beyond its markup: the data of its marks (for "Show data") and,
+ * for pointer marks (`tip: true`, `Plot.pointer`, `pointerX/Y`, `crosshair`), every point the pointer
+ * can select, so that the page can show Plot's own rendering of it without running Plot.
+ */
+export interface ChartInfo {
+  /** One table per mark with data: its channels' values, the first rows, and how many there are. */
+  data: ChartTable[];
+  /** One layer per pointer mark; empty for a static chart. */
+  pointers: ChartPointer[];
+}
+
+export interface ChartTable {
+  /** The mark's kind as Plot names it ("line", "dot", …). */
+  mark: string;
+  columns: string[];
+  rows: string[][];
+  /** All rows the mark drew (`rows` holds at most the first 100). */
+  total: number;
+}
+
+/**
+ * A pointer mark: the mark's placeholder in the chart's markup carries `data-dp-pointer="<id>"`;
+ * point `i` is at (`x[i]`, `y[i]`) in the SVG's coordinates and shows `marks[i]` (SVG markup of the
+ * mark drawn for that point, sanitised by the page) in place of the placeholder; `lines[i]` is its
+ * text (a tip's lines), for screen readers. `mode` is Plot's pointer (`xy`), pointerX (`x`) or
+ * pointerY (`y`); `frame` is [left, top, right, bottom] of the plot area.
+ */
+export interface ChartPointer {
+  id: number;
+  mode: 'xy' | 'x' | 'y';
+  maxRadius: number;
+  frame: number[];
+  x: number[];
+  y: number[];
+  marks: string[];
+  lines: string[][];
+}
+
 /** One item of a cell's output, in the order the cell produced it. */
 export type Output =
   | { kind: 'inspect'; node: InspectNode }
   /** `tableId` lets the page ask the kernel for other pages of the same table. */
   | { kind: 'table'; tableId: string; page: TablePage }
-  /** Markup made in the worker (a Plot chart as SVG or a figure). Sanitised by the page before use. */
-  | { kind: 'html'; html: string }
+  /**
+   * Markup made in the worker (a Plot chart as SVG or a figure). Sanitised by the page before use.
+   * `chart` comes with a Plot chart: its plotted data and the tips of its pointer marks.
+   */
+  | { kind: 'html'; html: string; chart?: ChartInfo }
   | { kind: 'log'; level: 'log' | 'info' | 'warn' | 'error' | 'debug'; text: string }
   /** `key` identifies the control across re-runs so the page keeps the same element while a slider is dragged. */
   /** `bound` is the name the control's value is bound to (`const k = view(…)`), when it is one. */

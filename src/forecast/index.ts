@@ -38,6 +38,16 @@ export { fitArima } from './arima.ts';
 export { fitArimaOrder } from './arima-fit-order.ts';
 export { forecastArima, type ArimaForecastOptions } from './arima-forecast.ts';
 export { arimaSpec } from './arima-spec.ts';
+export { autoArima } from './auto-arima.ts';
+export {
+  autoArimaDefaults,
+  type AutoArimaCriterion,
+  type AutoArimaFit,
+  type AutoArimaModel,
+  type AutoArimaOptions,
+  type AutoArimaRejection,
+  type AutoArimaSearch,
+} from './auto-arima-types.ts';
 export { arStationary, maInvert } from './arima-invert.ts';
 export { polynomialRoots, type Complex } from './arima-roots.ts';
 export {
@@ -50,6 +60,31 @@ export {
   type ArimaOrderFit,
   type ArimaOrderTriple,
 } from './arima-types.ts';
+export { fitProphet } from './prophet.ts';
+export { forecastProphet, predictProphet } from './prophet-predict.ts';
+export { fourierFeatures, autoSeasonalities } from './prophet-seasonality.ts';
+export { changepointIndices, piecewiseLinear, piecewiseLogistic } from './prophet-trend.ts';
+export { prophetMethodDefaults } from './prophet-method.ts';
+export {
+  prophetDefaults,
+  type ProphetColumn,
+  type ProphetComponents,
+  type ProphetDate,
+  type ProphetFit,
+  type ProphetGrowth,
+  type ProphetHoliday,
+  type ProphetMap,
+  type ProphetMode,
+  type ProphetOptions,
+  type ProphetPrediction,
+  type ProphetPredictOptions,
+  type ProphetRegressor,
+  type ProphetScaling,
+  type ProphetSeasonality,
+  type ProphetSeasonalitySwitch,
+  type ProphetSpacing,
+  type ProphetTerm,
+} from './prophet-types.ts';
 export {
   forecastMethods,
   forecastMethod,

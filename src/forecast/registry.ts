@@ -1,6 +1,6 @@
 /**
  * The forecasting methods by the short names the CLI and the lessons use
- * (`mean, naive, snaive, drift, naive2, ma, ses, holt, damped, hw-add, hw-mul, ets, theta, arima`),
+ * (`mean, naive, snaive, drift, naive2, ma, ses, holt, damped, hw-add, hw-mul, ets, theta, arima, auto-arima, prophet`),
  * each as one call: fit on a series, forecast h steps. Baselines are listed first. A method with
  * options lists their defaults (and the allowed words of string options), which is what
  * `--param <method>.<option>=<value>` can set; `parseMethodOption` reads such a value.
@@ -8,12 +8,14 @@
 import { fitArima } from './arima.ts';
 import { forecastArima } from './arima-forecast.ts';
 import { arimaDefaults, type ArimaMethod, type ArimaOrderTriple } from './arima-types.ts';
+import { autoArimaMethodChoices, autoArimaMethodDefaults, runAutoArimaMethod } from './auto-arima-method.ts';
 import { fitDrift, forecastDrift } from './drift.ts';
 import { fitMean, forecastMean } from './mean.ts';
 import type { FittedModel, Forecast } from './model.ts';
 import { fitMovingAverage, forecastMovingAverage } from './moving-average.ts';
 import { fitNaive, forecastNaive } from './naive.ts';
 import { fitNaive2, forecastNaive2 } from './naive2.ts';
+import { prophetMethodChoices, prophetMethodDefaults, runProphetMethod } from './prophet-method.ts';
 import { fitSeasonalNaive, forecastSeasonalNaive } from './seasonal-naive.ts';
 import { fitEts } from './ets/fit-ets.ts';
 import { fitHolt } from './ets/fit-holt.ts';
@@ -31,6 +33,8 @@ export interface MethodInput {
   h: number;
   /** Interval levels in percent. */
   level: number[];
+  /** ISO dates of the values, when known (`prophet` uses them; without, it makes dates spaced by the period). */
+  dates?: readonly string[];
 }
 
 /** An option value a method takes: a number, a flag, a word, or a tuple of numbers (an order). */
@@ -133,6 +137,20 @@ export const forecastMethods: readonly ForecastMethod[] = [
       },
       choices: { method: ['CSS-ML', 'ML', 'CSS'] },
     },
+  ),
+  method(
+    'auto-arima',
+    'automatic ARIMA: Hyndman–Khandakar stepwise search on AICc (forecast::auto.arima)',
+    false,
+    runAutoArimaMethod,
+    { defaults: autoArimaMethodDefaults, choices: autoArimaMethodChoices },
+  ),
+  method(
+    'prophet',
+    'Prophet-style model: trend with changepoints + Fourier seasonality, MAP as prophet::prophet',
+    false,
+    runProphetMethod,
+    { defaults: prophetMethodDefaults, choices: prophetMethodChoices },
   ),
 ];
 

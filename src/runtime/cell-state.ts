@@ -48,7 +48,7 @@ export function outputSize(output: Output): number {
     case 'truncated':
       return output.text.length;
     case 'html':
-      return output.html.length;
+      return output.html.length + (output.chart ? JSON.stringify(output.chart).length : 0);
     default:
       return JSON.stringify(output).length;
   }

@@ -46,5 +46,13 @@ export {
   type NelderMeadResult,
 } from './nelder-mead.ts';
 export { lbfgsb, lbfgsbDefaults, type LbfgsbOptions, type LbfgsbResult } from './optim-lbfgsb.ts';
+export {
+  lbfgs,
+  lbfgsDefaults,
+  type LbfgsOptions,
+  type LbfgsProgress,
+  type LbfgsResult,
+  type ValueAndGradient,
+} from './lbfgs.ts';
 export { brentMinimize, brentDefaults, type BrentOptions, type BrentResult } from './optim-brent.ts';
 export { SeededRandom } from './random.ts';

@@ -9,7 +9,8 @@ import { NotebookController } from './notebook-controller.ts';
 import { loadBundledNotebook, prepareNotebookText } from './notebook-loader.ts';
 import type { PreparedNotebook } from '../notebook/prepare-notebook.ts';
 import type { OutsideNotebook } from './notebook-trust.ts';
-import './dp-notebook.ts';
+import { setThemeChoice, themeChoice, type ThemeChoice } from './theme.ts';
+import { cellNumbers } from './dp-notebook.ts';
 import './dp-progress.ts';
 import './dp-trust-bar.ts';
 
@@ -33,8 +34,15 @@ export class DpApp extends LitElement {
   /** The side panel that is open: the dependency view or the experiment journal (loaded on first use). */
   @state() private panel?: 'graph' | 'journal';
   @state() private panelReady = new Set<string>();
+  /** On a narrow screen the lesson list is a menu ("Lessons"); it is open. */
+  @state() private lessonsOpen = false;
+  @state() private theme: ThemeChoice = themeChoice();
   /** Hash the app set itself for a local file, so the hashchange it causes is not a navigation. */
   private localHash?: string;
+  /** What the polite live region says: a run finished, a cell failed, an exercise passed. */
+  @state() private announcement = '';
+  /** What the last announcement was made from: whether the kernel was busy, the exercises passed. */
+  private announced = { busy: false, passed: new Set<string>(), notebook: undefined as unknown };
 
   protected override createRenderRoot() {
     return this;
@@ -64,6 +72,60 @@ export class DpApp extends LitElement {
     window.removeEventListener('pagehide', this.onHide);
   }
 
+  protected override willUpdate(): void {
+    this.announce();
+  }
+
+  /**
+   * Puts into the live region what changed since the last update: a run began or ended (and which
+   * cells failed), an exercise passed. A newly opened notebook resets it.
+   */
+  private announce() {
+    const { notebook, busy, states, exercises } = this.controller;
+    const last = this.announced;
+    const passed = new Set(
+      exercises.filter((e) => this.controller.exerciseState(e).status === 'passed').map((e) => e.id),
+    );
+    if (notebook !== last.notebook) {
+      this.announced = { busy, passed, notebook };
+      this.announcement = '';
+      return;
+    }
+    if (!notebook) return;
+    const said: string[] = [];
+    const numbers = cellNumbers(this.controller, notebook);
+    if (busy && !last.busy) {
+      // The kernel's status says "Running…"; this says what runs.
+      const running = [...numbers].filter(([id]) => /^(queued|running)$/.test(states.get(id)?.status ?? ''));
+      const first = running[0];
+      if (running.length === 1 && first) said.push(`Running cell ${first[1]}.`);
+      else if (running.length > 1) said.push(`Running ${running.length} cells.`);
+    }
+    if (!busy && last.busy) {
+      const failed = [...numbers].filter(([id]) => states.get(id)?.status === 'error');
+      if (failed.length === 0) said.push('Run finished.');
+      for (const [id, n] of failed.slice(0, 3)) {
+        said.push(`Cell ${n} failed: ${states.get(id)?.error?.message ?? 'error'}.`);
+      }
+      if (failed.length > 3) said.push(`${failed.length} cells failed in all.`);
+    }
+    for (const exercise of exercises) {
+      if (passed.has(exercise.id) && !last.passed.has(exercise.id)) {
+        said.push(`Exercise “${exercise.title}” passed.`);
+      }
+    }
+    this.announced = { busy, passed, notebook };
+    if (said.length > 0) this.announcement = said.join(' ');
+  }
+
+  /** The skip link: focus the lesson, without the hash change a link would make (hashes are routes). */
+  private skipToLesson = (event: Event) => {
+    event.preventDefault();
+    const main = this.querySelector<HTMLElement>('.dp-main');
+    main?.focus();
+    main?.scrollIntoView({ block: 'start' });
+  };
+
   private onHide = () => {
     if (document.visibilityState === 'hidden') void this.controller.flush();
   };
@@ -71,6 +133,7 @@ export class DpApp extends LitElement {
   /** Opens the notebook the URL names (the first notebook when it names none). */
   private route = async () => {
     const hash = location.hash;
+    this.lessonsOpen = false;
     if (hash === this.localHash) return;
     if (hash === '#/progress') {
       this.notice = undefined;
@@ -196,6 +259,10 @@ export class DpApp extends LitElement {
       this.shortcuts = false;
       return;
     }
+    if (event.key === 'Escape' && this.lessonsOpen) {
+      this.closeLessons();
+      return;
+    }
     // A keyboard way to Interrupt that editors do not claim.
     if (event.key === 'i' && event.ctrlKey && event.shiftKey) {
       event.preventDefault();
@@ -246,6 +313,24 @@ export class DpApp extends LitElement {
     </div>`;
   }
 
+  /** Closes the lesson menu and gives the focus back to its button. */
+  private closeLessons() {
+    this.lessonsOpen = false;
+    this.querySelector<HTMLElement>('.dp-lessons-button')?.focus();
+  }
+
+  private async toggleLessons() {
+    this.lessonsOpen = !this.lessonsOpen;
+    if (!this.lessonsOpen) return;
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('.dp-sidebar a')?.focus();
+  }
+
+  private onThemeChange = (event: Event) => {
+    this.theme = (event.target as HTMLSelectElement).value as ThemeChoice;
+    setThemeChoice(this.theme);
+  };
+
   /** Opens or closes a side panel; its component is loaded the first time. */
   private async togglePanel(panel: 'graph' | 'journal') {
     if (this.panel === panel) {
@@ -290,7 +375,16 @@ export class DpApp extends LitElement {
     const { notebook, source, busy } = this.controller;
     const current = source?.origin === 'bundled' ? source.name : undefined;
     return html`
+      <a class="dp-skip-link" href="#dp-main" @click=${this.skipToLesson}>Skip to the lesson</a>
       <header class="dp-topbar">
+        <button
+          class="dp-button dp-lessons-button"
+          aria-expanded=${this.lessonsOpen ? 'true' : 'false'}
+          aria-controls="dp-sidebar"
+          @click=${() => this.toggleLessons()}
+        >
+          Lessons
+        </button>
         <a class="dp-brand" href="#/">Data Products Lab</a>
         <div class="dp-actions">
           <label class="dp-button dp-open">
@@ -331,10 +425,22 @@ export class DpApp extends LitElement {
             Journal
           </button>
           <span class="dp-kernel" role="status">${busy ? 'Running…' : notebook ? 'Idle' : ''}</span>
+          <select class="dp-theme" aria-label="Theme" .value=${this.theme} @change=${this.onThemeChange}>
+            <option value="system">System theme</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
         </div>
       </header>
       <div class="dp-layout">
-        <nav class="dp-sidebar" aria-label="Notebooks">
+        <nav
+          id="dp-sidebar"
+          class="dp-sidebar ${this.lessonsOpen ? 'dp-sidebar-open' : ''}"
+          aria-label="Notebooks"
+          @click=${(event: Event) => {
+            if ((event.target as Element).closest('a')) this.lessonsOpen = false;
+          }}
+        >
           <a class="dp-progress-link" href="#/progress" aria-current=${this.showProgress ? 'page' : 'false'}
             >Your progress</a
           >
@@ -360,7 +466,8 @@ export class DpApp extends LitElement {
             })}
           </ol>
         </nav>
-        <main class="dp-main">
+        <main class="dp-main" id="dp-main" tabindex="-1">
+          <p class="dp-visually-hidden dp-announce" role="status" aria-live="polite">${this.announcement}</p>
           ${
             this.message
               ? html`<p class="dp-message" role="status">

@@ -105,6 +105,13 @@ export class DpCell extends LitElement {
       void this.edit();
     }
     this.dataset.status = this.cell.unclosed ? 'error' : (this.state?.status ?? 'stale');
+    // What "go to cell 4" (the notebook's bar) finds.
+    this.id = `dp-cell-${this.number}`;
+    // One Tab stop for the code, as before the editor came: its container (Enter goes in), not the
+    // editor's text, where Tab indents.
+    for (const stop of this.querySelectorAll<HTMLElement>('.dp-code-monaco [tabindex="0"]')) {
+      stop.tabIndex = -1;
+    }
     // The code changed from outside the editor: a reset, an undone deletion, a lesson update.
     this.cellEditor?.setValue(this.code);
     this.cellEditor?.showErrorLine(this.errorLine());
@@ -275,7 +282,7 @@ export class DpCell extends LitElement {
       return html`${this.monacoShown ? nothing : this.renderView()}
         <div
           class="dp-code-monaco ${this.monacoShown ? '' : 'dp-code-monaco-pending'}"
-          tabindex="-1"
+          tabindex=${this.monacoShown ? '0' : '-1'}
           aria-label="Code of cell ${this.number}; press Enter to edit"
         ></div>`;
     }

@@ -17,6 +17,24 @@ import { blockTools } from './block-tools.ts';
 import './dp-cell.ts';
 import { cellRole, onlyHints } from '../learn/exercises.ts';
 
+/** The number each cell shows (from 1; prose, hints and solutions shown by their exercise have none). */
+export function cellNumbers(controller: NotebookController, notebook: Notebook): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const block of notebook.blocks) {
+    if (block.kind === 'markdown') continue;
+    if (cellRole(block) === 'solution' && controller.exerciseOf(block.id)) continue;
+    numbers.set(block.id, numbers.size + 1);
+  }
+  return numbers;
+}
+
+/** Scrolls to cell `number` and puts the keyboard focus on its Run button. */
+export function goToCell(number: number): void {
+  const cell = document.getElementById(`dp-cell-${number}`);
+  cell?.scrollIntoView({ block: 'center' });
+  cell?.querySelector<HTMLElement>('.dp-run')?.focus({ preventScroll: true });
+}
+
 @customElement('dp-notebook')
 export class DpNotebook extends LitElement {
   /** The controller that holds the notebook and runs it. */
@@ -137,10 +155,23 @@ export class DpNotebook extends LitElement {
     >`;
   }
 
+  /** "1 cell failed: go to cell 4", a link to the first cell whose run failed. */
+  private renderFailed() {
+    if (!this.notebook) return nothing;
+    const failed = [...cellNumbers(this.controller, this.notebook)]
+      .filter(([id]) => this.states.get(id)?.status === 'error')
+      .map(([, n]) => n);
+    const first = failed[0];
+    if (first === undefined) return nothing;
+    return html`<button class="dp-link-button dp-failed-link" @click=${() => goToCell(first)}>
+      ${failed.length} ${failed.length === 1 ? 'cell' : 'cells'} failed: go to cell ${first}
+    </button>`;
+  }
+
   private renderBar() {
     const work = this.controller.work;
     return html`<div class="dp-notebook-bar" role="toolbar" aria-label="Notebook">
-        ${this.renderExerciseCount()}
+        ${this.renderExerciseCount()} ${this.renderFailed()}
         ${work?.problem ? html`<span class="dp-work-problem" role="status">${work.problem}</span>` : nothing}
         ${
           work?.canUndo

@@ -13,6 +13,7 @@ import { sanitizeOutput } from './sanitize.ts';
 import './dp-inspector.ts';
 import './dp-table.ts';
 import './dp-input.ts';
+import './dp-chart.ts';
 
 function outputKey(output: Output, index: number): string {
   return output.kind === 'input' ? `input:${output.key}` : `${index}:${output.kind}`;
@@ -41,6 +42,7 @@ export class DpOutputs extends LitElement {
           .fetchPage=${(offset: number, limit: number) => this.controller.tablePage(output.tableId, offset, limit)}
         ></dp-table>`;
       case 'html':
+        if (output.chart) return html`<dp-chart .markup=${output.html} .chart=${output.chart}></dp-chart>`;
         return html`<div class="dp-html">${unsafeHTML(sanitizeOutput(output.html))}</div>`;
       case 'log':
         return html`<pre class="dp-log dp-log-${output.level}">${output.text}</pre>`;

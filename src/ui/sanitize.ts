@@ -7,10 +7,15 @@
 import DOMPurify from 'dompurify';
 
 // Links to other sites open in a new tab, so following one never loses the student's notebook.
+// Plot names each mark's `<g>` with `aria-label` ("line", "x-axis tick"), which ARIA allows only on
+// an element with a role: such a `<g>` becomes a group, so the name is kept and is valid.
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'A' && /^https?:/i.test(node.getAttribute('href') ?? '')) {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer');
+  }
+  if (node.nodeName === 'g' && node.hasAttribute('aria-label') && !node.hasAttribute('role')) {
+    node.setAttribute('role', 'group');
   }
 });
 

@@ -2,7 +2,7 @@
  * Functions that run inside the page (Playwright serialises them, so each is self-contained).
  * Times are `performance.now()` of the page: milliseconds since its navigation started.
  */
-/* global window, document, performance, requestAnimationFrame, MutationObserver, Event, setTimeout, clearTimeout, PointerEvent, MouseEvent */
+/* global window, document, performance, requestAnimationFrame, MutationObserver, Event, setTimeout, clearTimeout, PointerEvent, MouseEvent, DOMPoint */
 
 /**
  * An init script (runs before the app): records when the first notebook's prose is in the DOM
@@ -254,6 +254,47 @@ export async function exerciseProbe({ id, answers, timeoutMs }) {
     controller.draft(exercise.cellId, code);
     void controller.runCell(exercise.cellId);
     samples.push(await done);
+  }
+  return samples;
+}
+
+/**
+ * Pointer move → tip shown, on the first chart with pointer marks (`<dp-chart>`): for each sample a
+ * `pointermove` at another point of the chart (in screen coordinates, through the SVG's transform),
+ * timed until that point's tip is in the chart and the next frame has begun (so it is drawn).
+ */
+export async function tipProbe({ samples: count, timeoutMs }) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  const chart = document.querySelector('dp-chart');
+  const svg = chart?.querySelector('svg[tabindex]');
+  const layer = chart?.chart?.pointers?.[0];
+  if (!svg || !layer) throw new Error('no chart with pointer marks on the page');
+  const n = layer.x.length;
+  const samples = [];
+  for (let k = 0; k < count; k++) {
+    const j = (k * 7 + 3) % n;
+    const expected = layer.lines[j].join('\n');
+    const shownText = () =>
+      [...svg.querySelectorAll('[data-dp-pointer] text > tspan')]
+        .map((t) => (t.textContent ?? '').replace(/\u200b/g, '').trim())
+        .join('\n');
+    await frame();
+    const point = new DOMPoint(layer.x[j], layer.y[j]).matrixTransform(svg.getScreenCTM());
+    const start = performance.now();
+    svg.dispatchEvent(
+      new PointerEvent('pointermove', {
+        clientX: point.x,
+        clientY: point.y,
+        bubbles: true,
+        pointerType: 'mouse',
+      }),
+    );
+    while (shownText() !== expected) {
+      if (performance.now() - start > timeoutMs) throw new Error(`the tip of point ${j} was not shown`);
+      await frame();
+    }
+    await frame();
+    samples.push(performance.now() - start);
   }
   return samples;
 }

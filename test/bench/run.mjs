@@ -26,6 +26,7 @@ import {
   sliderProbe,
   editorProbe,
   exerciseProbe,
+  tipProbe,
 } from './probes.mjs';
 import { chromiumArgs as CHROMIUM_ARGS, chromiumPath as CHROMIUM } from '../chromium.mjs';
 import { kB, markdownTable, max, median, min, ms, percentile, writeReadmeSection } from './report.mjs';
@@ -34,12 +35,20 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT_DIR = 'test/.output/bench-dist';
 const NOTEBOOK = '00-welcome.md';
 const VIEWPORT = { width: 1280, height: 900 };
-const RUNS = { load: 5, slider: 50, interrupt: 5, editor: 5, exercise: 20, journal: 10 };
+const RUNS = { load: 5, slider: 50, interrupt: 5, editor: 5, exercise: 20, journal: 10, tip: 50 };
 const TIMEOUT = 30_000;
 /** How long an interrupted notebook may take to come back before the run counts as failed. */
 const INTERRUPT_LIMIT = 5_000;
 const SLIDER_LABEL = 'Window k (months)';
-const TARGETS = { mainJs: 80_000, navigation: 1500, slider: 50, interrupt: 300, exercise: 100, journal: 100 };
+const TARGETS = {
+  mainJs: 80_000,
+  navigation: 1500,
+  slider: 50,
+  interrupt: 300,
+  exercise: 100,
+  journal: 100,
+  tip: 50,
+};
 /** The cell the editor is measured on (0-based): the welcome notebook's table cell, which imports arquero. */
 const EDITOR_CELL = 2;
 /** A student reading the first screen of prose before clicking into code. */
@@ -220,6 +229,37 @@ async function measureExercise(browser, base, errors) {
     const answers = Array.from({ length: RUNS.exercise }, (_, i) => (i % 2 === 0 ? right : wrong));
     return await step('answering the exercise', () =>
       page.evaluate(exerciseProbe, { id: 'mae', answers, timeoutMs: 10_000 }),
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+/** A line of 144 monthly points with `tip: true`, as a student's file. */
+const TIP_NOTEBOOK = [
+  '# A chart that answers',
+  '',
+  '```ts',
+  "import * as Plot from '@observablehq/plot';",
+  'const months = Array.from({ length: 144 }, (_, i) => ({ date: new Date(Date.UTC(2000, i, 1)), value: 100 + 20 * Math.sin(i / 3) + i }));',
+  "Plot.lineY(months, { x: 'date', y: 'value', tip: true }).plot()",
+  '```',
+  '',
+].join('\n');
+
+/** Pointer move → tip shown, on a line chart with `tip: true` (the kernel drew it; the page shows its tips). */
+async function measureTip(browser, base, errors) {
+  const { context, page } = await openNotebook(browser, base, errors);
+  try {
+    await page
+      .getByLabel('Open notebook')
+      .setInputFiles({ name: 'tip.md', mimeType: 'text/markdown', buffer: Buffer.from(TIP_NOTEBOOK) });
+    await step('agreeing to run the chart notebook', () => agreeToRun(page));
+    await step('drawing the chart', () =>
+      page.waitForSelector('dp-chart svg[tabindex]', { timeout: TIMEOUT }),
+    );
+    return await step('moving the pointer over the chart', () =>
+      page.evaluate(tipProbe, { samples: RUNS.tip, timeoutMs: 5_000 }),
     );
   } finally {
     await context.close();
@@ -514,6 +554,7 @@ async function main() {
     const editorIdle = await measureEditor(browser, base, output, errors, READING_MS);
     const exercise = await measureExercise(browser, base, errors);
     const journal = await measureJournal(browser, base, errors);
+    const tip = await measureTip(browser, base, errors);
     const journalLimited = journal.map((j) => j.limited);
     const journalAll = journal.map((j) => j.all);
 
@@ -574,6 +615,12 @@ async function main() {
         value: `median ${ms(median(journalLimited))}; all rows ${ms(median(journalAll))} (${n(journal.length)})`,
         target: `median ≤ ${ms(TARGETS.journal)}`,
         pass: median(journalLimited) <= TARGETS.journal,
+      },
+      {
+        metric: 'Pointer move → chart tip shown (line of 144 points, `tip: true`; until the next frame)',
+        value: `median ${ms(median(tip))}, p95 ${ms(percentile(tip, 95))} (${n(tip.length)})`,
+        target: `median ≤ ${ms(TARGETS.tip)}`,
+        pass: median(tip) <= TARGETS.tip,
       },
       ...editorRows(editorAtOnce, editorIdle, gz, mainFiles, output.worker.files),
     ];

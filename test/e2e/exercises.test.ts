@@ -71,7 +71,7 @@ describe('an exercise', () => {
     expect(text).not.toContain('drop the sign');
     expect(text).not.toContain('Math.abs(y - forecast[i])');
     // The check cell's code is folded; its checks are shown with the exercise.
-    await expect(cell(page, 3).locator('.dp-code').count()).resolves.toBe(0);
+    await expect.poll(() => cell(page, 3).locator('.dp-code').count()).toBe(0);
   });
 
   it('a wrong answer says which check failed and why; hints come one at a time', async () => {
@@ -80,25 +80,27 @@ describe('an exercise', () => {
       () => document.querySelector('[data-exercise="mae"]')?.getAttribute('data-state') === 'failed',
     );
     const box = exercise(page, 'mae');
-    await expect(box.locator('.dp-check[data-passed="false"]').count()).resolves.toBe(2);
-    await expect(box.textContent()).resolves.toContain('Assign a number to mae.');
-    await expect(box.textContent()).resolves.toContain('got "one", not a number');
+    await expect.poll(() => box.locator('.dp-check[data-passed="false"]').count()).toBe(2);
+    await expect.poll(() => box.textContent()).toContain('Assign a number to mae.');
+    await expect.poll(() => box.textContent()).toContain('got "one", not a number');
 
     await typeAndRun(page, 2, 'const mae = 1.5;');
     await page.waitForFunction(
       () => document.querySelector('[data-exercise="mae"]')?.getAttribute('data-state') === 'partial',
     );
-    await expect(box.textContent()).resolves.toContain('1 of 2');
-    await expect(box.textContent()).resolves.toContain('Average |actual − forecast|, not the squared error.');
-    await expect(box.textContent()).resolves.toContain('too large');
+    await expect.poll(() => box.textContent()).toContain('1 of 2');
+    await expect
+      .poll(() => box.textContent())
+      .toContain('Average |actual − forecast|, not the squared error.');
+    await expect.poll(() => box.textContent()).toContain('too large');
 
     await box.getByRole('button', { name: /Show a hint/ }).focus();
     await page.keyboard.press('Enter');
-    await expect(box.locator('.dp-hint').count()).resolves.toBe(1);
+    await expect.poll(() => box.locator('.dp-hint').count()).toBe(1);
     await expect(box.locator('.dp-hint').textContent()).resolves.toContain('drop the sign');
     await box.getByRole('button', { name: /Show another hint/ }).press('Enter');
-    await expect(box.locator('.dp-hint').count()).resolves.toBe(2);
-    await expect(box.getByRole('button', { name: /Show another hint/ }).count()).resolves.toBe(0);
+    await expect.poll(() => box.locator('.dp-hint').count()).toBe(2);
+    await expect.poll(() => box.getByRole('button', { name: /Show another hint/ }).count()).toBe(0);
   });
 
   it('a correct answer turns it passed without a check button', async () => {
@@ -106,7 +108,7 @@ describe('an exercise', () => {
     await page.waitForFunction(
       () => document.querySelector('[data-exercise="mae"]')?.getAttribute('data-state') === 'passed',
     );
-    await expect(exercise(page, 'mae').locator('.dp-check[data-passed="true"]').count()).resolves.toBe(2);
+    await expect.poll(() => exercise(page, 'mae').locator('.dp-check[data-passed="true"]').count()).toBe(2);
     await expect(page.locator('.dp-exercise-count').textContent()).resolves.toContain('1 of 1 passed');
   });
 
@@ -171,7 +173,7 @@ describe('progress', () => {
     await expect(page.locator('.dp-sidebar-progress').first().textContent()).resolves.toMatch(/^1\/\d+$/);
     await page.getByRole('link', { name: 'Your progress' }).click();
     await page.locator('dp-progress table').waitFor();
-    await expect(page.locator(`dp-progress li[data-state="passed"]`).count()).resolves.toBe(1);
+    await expect.poll(() => page.locator(`dp-progress li[data-state="passed"]`).count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });

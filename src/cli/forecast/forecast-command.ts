@@ -19,6 +19,7 @@ import { formatLeaderboard, leaderboard } from './leaderboard.ts';
 import { runOnWorkers } from '../worker-pool.ts';
 import { periodFromDates, readSeries } from './read-series.ts';
 import { seriesTask, type SeriesResult, type SeriesTask } from './run-series.ts';
+import { formatFits } from './write-fits.ts';
 import { formatForecasts } from './write-forecasts.ts';
 
 export const forecastUsage = `Usage: dplab forecast <file.csv | -> [options]
@@ -27,7 +28,8 @@ Input: a CSV with columns id,date,value (or id,t,value) — one row per series a
 series (date,value / t,value / value). "-" reads standard input.
 
 Options:
-  --horizon H     steps to forecast (default: the hold-out, or 2 × period, at least 6)
+  --horizon H     steps to forecast (default: the hold-out, or 2 × period, at least 6); with
+                  --holdout, forecasts start after the training part and H must be ≥ the hold-out
   --period M      seasonal period (default: from the dates — 12 monthly, 4 quarterly — else 1)
   --models LIST   comma-separated, from: ${forecastMethods.map((m) => m.name).join(',')}
                   (default: all)
@@ -36,6 +38,8 @@ Options:
   --param M.O=V   an option of method M, e.g. --param arima.order=2,1,0 (repeatable; --list-params)
   --jobs N        series fitted in parallel worker threads (default: all cores, ${availableParallelism()})
   --out FILE      write forecasts to FILE (.csv or .json): id,model,step,mean,lo80,hi80,lo95,hi95
+  --fits FILE     write the fitted models to FILE (.csv or .json): id,model,spec,aicc,params
+                  (spec in R's wording, e.g. ARIMA(0,1,1)(0,1,1)[12], ETS(M,Ad,M); params as JSON)
   --quiet         no progress bar`;
 
 /** Runs the command; returns the exit code (0 when every series and method succeeded, 3 when some failed). */
@@ -51,6 +55,7 @@ export async function forecastCommand(argv: string[]): Promise<number> {
       level: { type: 'string' },
       jobs: { type: 'string' },
       out: { type: 'string' },
+      fits: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       param: { type: 'string', multiple: true, default: [] },
       'list-params': { type: 'boolean', default: false },
@@ -74,12 +79,19 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   const jobs = positiveInt('jobs', opt.jobs, availableParallelism());
   const fixedPeriod = positiveInt('period', opt.period);
   if (opt.out) outputFormat(opt.out);
+  if (opt.fits && !['.csv', '.json'].some((ext) => opt.fits!.endsWith(ext)))
+    throw new Error(`--fits must end in .csv or .json, got "${opt.fits}"`);
+  const horizonFlag = positiveInt('horizon', opt.horizon);
+  if (horizonFlag !== undefined && holdout > 0 && horizonFlag < holdout)
+    throw new Error(
+      `--horizon ${horizonFlag} is shorter than --holdout ${holdout}: every hold-out point is scored, so the horizon must be at least ${holdout} (or leave --horizon out)`,
+    );
 
   const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
   const series = readSeries(text, file === '-' ? 'standard input' : file);
   const tasks: SeriesTask[] = series.map((s) => {
     const period = fixedPeriod ?? periodFromDates(s.dates) ?? 1;
-    const horizon = positiveInt('horizon', opt.horizon) ?? (holdout || Math.max(6, 2 * period));
+    const horizon = horizonFlag ?? (holdout || Math.max(6, 2 * period));
     return { id: s.id, values: s.values, period, horizon, holdout, methods, level, params };
   });
 
@@ -109,6 +121,7 @@ export async function forecastCommand(argv: string[]): Promise<number> {
     );
   }
   if (opt.out) writeFileSync(opt.out, formatForecasts(results, level, opt.out));
+  if (opt.fits) writeFileSync(opt.fits, formatFits(results, opt.fits));
 
   console.log(
     `${tasks.length} series × ${methods.length} methods in ${seconds.toFixed(1)} s on ${threads} thread${threads === 1 ? '' : 's'}` +
@@ -116,6 +129,7 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   );
   console.log(formatLeaderboard(leaderboard(results, methods)));
   if (opt.out) console.log(`Forecasts written to ${opt.out}`);
+  if (opt.fits) console.log(`Fitted models written to ${opt.fits}`);
   return failures.length ? 3 : 0;
 }
 

@@ -5,6 +5,7 @@
  */
 import { forecastMethod, type MethodInput, type MethodOptions } from '../../forecast/registry.ts';
 import { mase, smape } from '../../forecast/metrics.ts';
+import { fitSummary, type FitSummary } from './fit-summary.ts';
 import type { TaskFunction } from '../worker-pool.ts';
 
 /** A series to forecast. */
@@ -12,8 +13,9 @@ export interface SeriesTask {
   id: string;
   values: number[];
   period: number;
+  /** Steps to forecast (from the end of the training part); at least `holdout`. */
   horizon: number;
-  /** Evaluate on the last `holdout` points (fit on the rest); 0 for none. */
+  /** Evaluate on the last `holdout` points (fit on the rest; the first `holdout` steps are scored); 0 for none. */
   holdout: number;
   methods: string[];
   level: number[];
@@ -28,6 +30,8 @@ export interface MethodResult {
   ms: number;
   mean?: number[];
   intervals?: { level: number; lower: number[]; upper: number[] }[];
+  /** The model fitted (`--fits`): its spec in R's wording, AICc and parameters. */
+  fit?: FitSummary;
   /** With a hold-out: sMAPE (0–200) and MASE on it. */
   smape?: number;
   mase?: number;
@@ -45,18 +49,29 @@ export function runSeries(task: SeriesTask): SeriesResult {
   const { values, holdout, horizon, period } = task;
   const train = holdout > 0 ? values.slice(0, values.length - holdout) : values;
   const test = holdout > 0 ? values.slice(values.length - holdout) : [];
-  const h = holdout > 0 ? holdout : horizon;
+  const h = horizon;
   const input: MethodInput = { values: train, period, h, level: task.level };
   const results = task.methods.map((name): MethodResult => {
     const start = performance.now();
     try {
-      const { forecast } = forecastMethod(name).run(input, task.params?.[name]);
+      if (h < holdout)
+        throw new RangeError(
+          `horizon ${h} is shorter than the hold-out ${holdout}: all hold-out points are scored`,
+        );
+      const { fit, forecast } = forecastMethod(name).run(input, task.params?.[name]);
       const ms = performance.now() - start;
-      const result: MethodResult = { method: name, ms, mean: forecast.mean, intervals: forecast.intervals };
+      const result: MethodResult = {
+        method: name,
+        ms,
+        mean: forecast.mean,
+        intervals: forecast.intervals,
+        fit: fitSummary(fit),
+      };
       if (test.length > 0) {
-        result.smape = smape(test, forecast.mean);
+        const scored = forecast.mean.slice(0, test.length);
+        result.smape = smape(test, scored);
         // With too little history for a seasonal scale, MASE falls back to the naïve scale.
-        result.mase = mase(test, forecast.mean, train, train.length > period ? period : 1);
+        result.mase = mase(test, scored, train, train.length > period ? period : 1);
       }
       return result;
     } catch (error) {

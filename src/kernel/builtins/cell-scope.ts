@@ -8,7 +8,8 @@ import type { FileAttachment } from './file-attachment.ts';
 import { inspect } from '../display/inspect.ts';
 import { Inputs, inputSpec, inputValue, isInput, type WorkerInput } from './inputs.ts';
 import type { OutputCollector } from '../display/output-collector.ts';
-import { isRenderable, renderToHtml } from '../display/dom.ts';
+import { isRenderable } from '../display/dom.ts';
+import { chartOutput } from '../display/chart-output.ts';
 import { isTable } from '../display/table-page.ts';
 import { isForecastLeaderboard, leaderboardOutputs } from '../display/leaderboard.ts';
 import {
@@ -188,7 +189,7 @@ export class CellScope {
       const tableId = this.options.tables.add(this.options.cellId, value);
       return { kind: 'table', tableId, page: this.options.tables.page(tableId, 0, TABLE_PAGE)! };
     }
-    if (isRenderable(value)) return { kind: 'html', html: renderToHtml(value) };
+    if (isRenderable(value)) return chartOutput(value);
     return { kind: 'inspect', node: inspect(value) };
   }
 }

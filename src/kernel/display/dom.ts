@@ -9,6 +9,7 @@
 import { parseHTML } from 'linkedom/worker';
 import { CanvasStandIn } from './canvas.ts';
 import { installStaticTips } from './plot-tips.ts';
+import { installPlotCapture } from './plot-capture.ts';
 
 let shared: Document | undefined;
 
@@ -74,7 +75,8 @@ function attachCanvas<E extends Element>(element: E): E {
  * `devicePixelRatio: 2` keeps Plot's half-pixel offset (chosen once when Plot loads) at 0, the
  * value it takes in a worker without `window`, so charts are the same whichever loads first.
  * Where a real `window` exists (the page, a browser test) nothing changes. Static tips are
- * laid out at once (see `plot-tips.ts`), since the worker never shows the chart itself.
+ * laid out at once (see `plot-tips.ts`), since the worker never shows the chart itself, and what
+ * Plot draws is recorded for the chart's output (`plot-capture.ts`, `chart-output.ts`).
  */
 export function installPlotDocument(): Document {
   const document = workerDocument();
@@ -87,7 +89,10 @@ export function installPlotDocument(): Document {
     });
     // Plot stays a lazy chunk; the kernel calls this at start-up, long before a cell can draw.
     tipsReady = import('@observablehq/plot').then(
-      ({ Tip }) => installStaticTips(Tip),
+      (plot) => {
+        installStaticTips(plot.Tip);
+        installPlotCapture(plot as unknown as Record<string, unknown>, document);
+      },
       () => {},
     );
   }

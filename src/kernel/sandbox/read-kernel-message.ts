@@ -32,6 +32,7 @@ export const DEFAULT_LIMITS: MessageLimits = {
 
 const STATUSES = new Set(['queued', 'running', 'ok', 'error', 'stale', 'interrupted']);
 const LEVELS = new Set(['log', 'info', 'warn', 'error', 'debug']);
+const POINTER_MODES = new Set(['xy', 'x', 'y']);
 const PRIMITIVES = new Set(['number', 'string', 'boolean', 'bigint', 'symbol', 'undefined', 'null']);
 const INPUT_KEY = /^.+:\d+$/s;
 
@@ -152,6 +153,32 @@ class Reader {
     return page as unknown as TablePage;
   }
 
+  /** A chart's data tables and pointer layers (see `ChartInfo`). */
+  chartInfo(value: unknown): void {
+    const chart = this.object(value);
+    this.each(chart.data, (item) => {
+      const table = this.object(item);
+      this.string(table.mark);
+      this.each(table.columns, (c) => this.string(c, false));
+      this.each(table.rows, (row) => this.each(row, (cell) => this.string(cell, false)));
+      this.number(table.total);
+    });
+    this.each(chart.pointers, (item) => {
+      const layer = this.object(item);
+      this.number(layer.id);
+      this.oneOf(layer.mode, POINTER_MODES);
+      this.number(layer.maxRadius);
+      this.each(layer.frame, (n) => this.number(n));
+      const x = this.array(layer.x);
+      x.forEach((n) => this.number(n));
+      this.each(layer.y, (n) => this.number(n));
+      this.each(layer.marks, (m) => this.string(m, false));
+      this.each(layer.lines, (lines) => this.each(lines, (line) => this.string(line, false)));
+      const counts = [layer.y, layer.marks, layer.lines].map((a) => (a as unknown[]).length);
+      if (counts.some((n) => n !== x.length)) this.fail();
+    });
+  }
+
   inputSpec(value: unknown): InputSpec {
     const spec = this.object(value);
     this.optionalString(spec.label);
@@ -206,6 +233,7 @@ class Reader {
         return;
       case 'html':
         this.string(output.html, false);
+        if (output.chart !== undefined) this.chartInfo(output.chart);
         return;
       case 'log':
         this.oneOf(output.level, LEVELS);

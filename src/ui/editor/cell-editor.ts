@@ -6,6 +6,7 @@
  * Alt+Enter runs and inserts a cell below, Escape leaves the editor, Ctrl/Cmd+Shift+I interrupts.
  */
 import { monaco } from './monaco.ts';
+import { THEME_EVENT, currentTheme } from '../theme.ts';
 
 /** What a cell's editor needs from the cell. */
 export interface CellEditorOptions {
@@ -43,21 +44,24 @@ export interface CellEditor {
   dispose(): void;
 }
 
-const THEME = 'dplab';
+const THEME = { light: 'dplab', dark: 'dplab-dark' } as const;
 let themed = false;
 
-/** Colours of the page's code view (GitHub's light palette), on the panel background. */
+/**
+ * Colours of the page's code view (GitHub's light and dark palettes, as `--dp-code-*` in theme.css),
+ * on the panel background; Monaco's theme is global, switched when the page's theme changes.
+ */
 function defineTheme() {
   if (themed) return;
   themed = true;
-  monaco.editor.defineTheme(THEME, {
+  monaco.editor.defineTheme(THEME.light, {
     base: 'vs',
     inherit: true,
     rules: [
       { token: 'keyword', foreground: 'cf222e' },
       { token: 'string', foreground: '0a3069' },
       { token: 'number', foreground: '0550ae' },
-      { token: 'comment', foreground: '6e7781' },
+      { token: 'comment', foreground: '59636e' },
       { token: 'type', foreground: '953800' },
       { token: 'regexp', foreground: '116329' },
     ],
@@ -67,6 +71,25 @@ function defineTheme() {
       'editorWidget.background': '#ffffff',
     },
   });
+  monaco.editor.defineTheme(THEME.dark, {
+    base: 'vs-dark',
+    inherit: true,
+    rules: [
+      { token: 'keyword', foreground: 'ff7b72' },
+      { token: 'string', foreground: 'a5d6ff' },
+      { token: 'number', foreground: '79c0ff' },
+      { token: 'comment', foreground: '9198a1' },
+      { token: 'type', foreground: 'ffa657' },
+      { token: 'regexp', foreground: '7ee787' },
+    ],
+    colors: {
+      'editor.background': '#151b23',
+      'editor.foreground': '#e6edf3',
+      'editor.lineHighlightBackground': '#1f2630',
+      'editorWidget.background': '#0d1117',
+    },
+  });
+  document.addEventListener(THEME_EVENT, () => monaco.editor.setTheme(THEME[currentTheme()]));
 }
 
 /** Monaco wants pixels; the page sets the code view's metrics in CSS. */
@@ -97,7 +120,7 @@ export function createCellEditor(options: CellEditorOptions): CellEditor {
   if (model.getValue() !== options.value) model.setValue(options.value);
   const editor = monaco.editor.create(container, {
     model,
-    theme: THEME,
+    theme: THEME[currentTheme()],
     ariaLabel: options.ariaLabel,
     fontFamily: m.fontFamily,
     fontSize: m.fontSize,

@@ -25,6 +25,25 @@ const EVERY_OUTPUT: Output[] = [
     page: { columns: ['x'], rows: [['1']], numeric: [true], numRows: 1, numCols: 1, offset: 0 },
   },
   { kind: 'html', html: '<svg></svg>' },
+  {
+    kind: 'html',
+    html: '<svg><g data-dp-pointer="0"></g></svg>',
+    chart: {
+      data: [{ mark: 'line', columns: ['date', 'value'], rows: [['2020-01-01', '1']], total: 1 }],
+      pointers: [
+        {
+          id: 0,
+          mode: 'x',
+          maxRadius: 40,
+          frame: [40, 20, 620, 370],
+          x: [40],
+          y: [50],
+          marks: ['<g></g>'],
+          lines: [['value 1']],
+        },
+      ],
+    },
+  },
   { kind: 'log', level: 'warn', text: 'careful' },
   {
     kind: 'input',
@@ -97,6 +116,22 @@ describe('readKernelMessage', () => {
     expect(outputs([{ kind: 'script', code: 'alert(1)' }])).toBeUndefined();
     expect(outputs([{ kind: 'log', level: 'shout', text: 'x' }])).toBeUndefined();
     expect(outputs([{ kind: 'html', html: 5 }])).toBeUndefined();
+    const layer = {
+      id: 0,
+      mode: 'xy',
+      maxRadius: 40,
+      frame: [0, 0, 1, 1],
+      x: [1],
+      y: [1],
+      marks: ['<g/>'],
+      lines: [[]],
+    };
+    const chart = (pointer: unknown) =>
+      outputs([{ kind: 'html', html: '', chart: { data: [], pointers: [pointer] } }]);
+    expect(chart(layer)).toBeDefined();
+    expect(chart({ ...layer, mode: 'z' })).toBeUndefined();
+    expect(chart({ ...layer, y: [1, 2] })).toBeUndefined();
+    expect(chart({ ...layer, marks: [5] })).toBeUndefined();
     expect(
       outputs([{ kind: 'input', key: 'c1:0', spec: { kind: 'range', min: 1, value: 2 } }]),
     ).toBeUndefined();
