@@ -8,7 +8,7 @@ import type { ArimaMethod } from './arima-types.ts';
 import { autoArima } from './auto-arima.ts';
 import { autoArimaDefaults, type AutoArimaCriterion, type AutoArimaOptions } from './auto-arima-types.ts';
 import type { FittedModel, Forecast } from './model.ts';
-import type { MethodInput, MethodOptions } from './registry.ts';
+import type { MethodInput, MethodOptions } from './method-types.ts';
 
 /** The options `--param auto-arima.<option>` sets, with their defaults (forecast::auto.arima's). */
 export const autoArimaMethodDefaults = {

@@ -17,7 +17,7 @@ import { forecastProphet } from './prophet-predict.ts';
 import { fitProphet } from './prophet.ts';
 import { autoSeasonalities } from './prophet-seasonality.ts';
 import type { ProphetPrediction, ProphetSeasonalitySwitch, ProphetSpacing } from './prophet-types.ts';
-import type { MethodInput, MethodOptions } from './registry.ts';
+import type { MethodInput, MethodOptions } from './method-types.ts';
 
 /** The options `--param prophet.<option>` sets, with their defaults (R prophet's). */
 export const prophetMethodDefaults = {

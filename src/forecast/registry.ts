@@ -12,6 +12,7 @@ import { autoArimaMethodChoices, autoArimaMethodDefaults, runAutoArimaMethod } f
 import { fitDrift, forecastDrift } from './drift.ts';
 import { fitMean, forecastMean } from './mean.ts';
 import type { FittedModel, Forecast } from './model.ts';
+import type { ForecastMethod, MethodInput, MethodOptions, MethodOptionValue } from './method-types.ts';
 import { fitMovingAverage, forecastMovingAverage } from './moving-average.ts';
 import { fitNaive, forecastNaive } from './naive.ts';
 import { fitNaive2, forecastNaive2 } from './naive2.ts';
@@ -25,37 +26,7 @@ import { forecastEts } from './ets/forecast-ets.ts';
 import type { EtsFit } from './ets/types.ts';
 import { fitTheta, forecastTheta } from './theta.ts';
 
-/** What one method needs to know about the series. */
-export interface MethodInput {
-  values: number[];
-  /** Seasonal period (1 for none). */
-  period: number;
-  h: number;
-  /** Interval levels in percent. */
-  level: number[];
-  /** ISO dates of the values, when known (`prophet` uses them; without, it makes dates spaced by the period). */
-  dates?: readonly string[];
-}
-
-/** An option value a method takes: a number, a flag, a word, or a tuple of numbers (an order). */
-export type MethodOptionValue = number | boolean | string | readonly number[];
-
-/** A method's options by name, as `run` receives them (absent ones take their defaults). */
-export type MethodOptions = Readonly<Record<string, MethodOptionValue>>;
-
-/** A method by name: fits and forecasts in one call. */
-export interface ForecastMethod {
-  name: string;
-  /** What it is, for tables and help. */
-  label: string;
-  /** A naïve benchmark every other method is compared with. */
-  baseline: boolean;
-  /** Its options with their defaults (what the library uses when an option is not given). */
-  defaults?: MethodOptions;
-  /** The allowed words of its string options. */
-  choices?: Readonly<Record<string, readonly string[]>>;
-  run(input: MethodInput, options?: MethodOptions): { fit: FittedModel; forecast: Forecast };
-}
+export type { ForecastMethod, MethodInput, MethodOptionValue, MethodOptions } from './method-types.ts';
 
 function method(
   name: string,
