@@ -15,12 +15,18 @@ export interface FitSummary {
 
 /** The summary of a fit; ETS fits are named by their components, others by their `method`. */
 export function fitSummary(fit: FittedModel): FitSummary {
-  const components = (
-    fit as { components?: { error: string; trend: string; season: string; damped: boolean } }
-  ).components;
-  const spec = components
-    ? `ETS(${components.error},${components.trend}${components.damped ? 'd' : ''},${components.season})`
-    : fit.method;
+  const ets = fit as {
+    kind?: string;
+    components?: { error: string; trend: string; season: string; damped: boolean };
+  };
+  // Only ETS fits are named by their components: prophet's fit has `components` of another kind.
+  const own = (fit as { spec?: unknown }).spec;
+  const spec =
+    ets.kind === 'ets' && ets.components
+      ? `ETS(${ets.components.error},${ets.components.trend}${ets.components.damped ? 'd' : ''},${ets.components.season})`
+      : typeof own === 'string'
+        ? own
+        : fit.method;
   const aicc = typeof fit.aicc === 'number' && Number.isFinite(fit.aicc) ? fit.aicc : null;
   return { spec, aicc, params: { ...fit.params } };
 }
