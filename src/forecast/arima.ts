@@ -6,15 +6,22 @@
  * `forecast::Arima` reports them. The default is the airline model ARIMA(0,1,1)(0,1,1)[m] (Box &
  * Jenkins 1970, ch. 9). See arima-estimate.ts for the steps; `forecastArima` forecasts.
  */
-import { estimateArima } from './arima-estimate.ts';
+import { estimateArima, type ArimaEstimate } from './arima-estimate.ts';
 import { coefficientNames, orderFit } from './arima-fit-order.ts';
-import { resolveArima } from './arima-options.ts';
+import { resolveArima, type ResolvedArima } from './arima-options.ts';
 import type { ArimaFit, ArimaOptions } from './arima-types.ts';
 
 /** Fits an ARIMA model to `values` (oldest first). See {@link ArimaOptions} for the options and defaults. */
 export function fitArima(values: ArrayLike<number>, options: ArimaOptions = {}): ArimaFit {
   const spec = resolveArima(values, options);
-  const e = estimateArima(spec, { hessian: true });
+  return arimaFitOf(spec, estimateArima(spec, { hessian: true }));
+}
+
+/**
+ * The estimate as `fitArima` reports it (the same fields, in the same way): `autoArima` keeps its
+ * winning estimate and reports it through this, so the chosen model needs no second fit.
+ */
+export function arimaFitOf(spec: ResolvedArima, e: ArimaEstimate): ArimaFit {
   const summary = orderFit(spec, e);
   const names = coefficientNames(spec);
   const varCoef = e.varCoef ?? [];

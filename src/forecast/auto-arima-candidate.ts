@@ -7,11 +7,11 @@
  * |z| < 1.01 (close to non-stationary or non-invertible), or when a coefficient's variance is undefined.
  */
 import { estimateArima, type ArimaEstimate } from './arima-estimate.ts';
-import { coefficientNames, orderFit } from './arima-fit-order.ts';
+import { coefficientNames } from './arima-fit-order.ts';
 import { resolveArima, type ResolvedArima } from './arima-options.ts';
 import { modulus, polynomialRoots } from './arima-roots.ts';
 import { arimaSpec } from './arima-spec.ts';
-import type { ArimaFit, ArimaMethod, ArimaOrder } from './arima-types.ts';
+import type { ArimaMethod, ArimaOrder } from './arima-types.ts';
 import type { AutoArimaCriterion, AutoArimaModel } from './auto-arima-types.ts';
 
 /** What every candidate of one search shares. */
@@ -142,42 +142,4 @@ function smallestRoot(c: number[]): number {
   const coefficients = [1, ...c.slice(0, last)];
   if (!coefficients.every(Number.isFinite)) return NaN;
   return Math.min(...polynomialRoots(coefficients).map(modulus));
-}
-
-/**
- * The estimate as `fitArima` reports it (the same fields, in the same way): the search keeps the
- * winning estimate, so the chosen model needs no second fit.
- */
-export function arimaFitOf(spec: ResolvedArima, e: ArimaEstimate): ArimaFit {
-  const summary = orderFit(spec, e);
-  const names = coefficientNames(spec);
-  const varCoef = e.varCoef ?? [];
-  const { y } = spec;
-  const narma = names.length - spec.columns.length;
-  const reg = e.coef.slice(narma);
-  const at = (name: string) => (spec.names.includes(name) ? reg[spec.names.indexOf(name)] : 0);
-  return {
-    kind: 'arima',
-    ...summary,
-    method: summary.spec,
-    period: spec.order.m,
-    n: y.length,
-    params: summary.coef,
-    se: Object.fromEntries(names.map((name, i) => [name, Math.sqrt(varCoef[i]?.[i] ?? NaN)])),
-    varCoef,
-    residuals: e.residuals,
-    fitted: y.map((v, t) => v - e.residuals[t]),
-    state: {
-      phi: Array.from(e.model.phi),
-      theta: Array.from(e.model.theta),
-      delta: Array.from(e.model.delta),
-      a: Array.from(e.model.a),
-      P: Array.from(e.model.P),
-      regression: {
-        intercept: spec.mean ? at('intercept') : 0,
-        drift: spec.drift ? at('drift') : 0,
-        xreg: reg.slice((spec.mean ? 1 : 0) + (spec.drift ? 1 : 0)),
-      },
-    },
-  };
 }

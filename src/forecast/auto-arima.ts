@@ -18,7 +18,8 @@ import { difference, ndiffs, type DifferencingResult } from '../stats/ndiffs.ts'
 import { nsdiffs } from '../stats/nsdiffs.ts';
 import { fitArimaOrder } from './arima-fit-order.ts';
 import type { ArimaFit, ArimaMethod } from './arima-types.ts';
-import { arimaFitOf, type CandidateContext } from './auto-arima-candidate.ts';
+import { arimaFitOf } from './arima.ts';
+import { type CandidateContext } from './auto-arima-candidate.ts';
 import { fixedArimaFit } from './auto-arima-fixed.ts';
 import { fullSearch, stepwiseSearch } from './auto-arima-search.ts';
 import {

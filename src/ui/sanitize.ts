@@ -8,14 +8,28 @@ import DOMPurify from 'dompurify';
 
 // Links to other sites open in a new tab, so following one never loses the student's notebook.
 // Plot names each mark's `<g>` with `aria-label` ("line", "x-axis tick"), which ARIA allows only on
-// an element with a role: such a `<g>` becomes a group, so the name is kept and is valid.
+// an element with a role: such a `<g>` becomes a group, so the name is kept and is valid. A labelled
+// shape (a frame `<rect>`, a `<path>`) becomes an image for the same reason.
+const SVG_SHAPES = new Set([
+  'g',
+  'rect',
+  'path',
+  'circle',
+  'ellipse',
+  'line',
+  'polyline',
+  'polygon',
+  'text',
+  'image',
+  'use',
+]);
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'A' && /^https?:/i.test(node.getAttribute('href') ?? '')) {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer');
   }
-  if (node.nodeName === 'g' && node.hasAttribute('aria-label') && !node.hasAttribute('role')) {
-    node.setAttribute('role', 'group');
+  if (SVG_SHAPES.has(node.nodeName) && node.hasAttribute('aria-label') && !node.hasAttribute('role')) {
+    node.setAttribute('role', node.nodeName === 'g' ? 'group' : 'img');
   }
 });
 
