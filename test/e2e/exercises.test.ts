@@ -97,7 +97,7 @@ describe('an exercise', () => {
     await box.getByRole('button', { name: /Show a hint/ }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => box.locator('.dp-hint').count()).toBe(1);
-    await expect(box.locator('.dp-hint').textContent()).resolves.toContain('drop the sign');
+    await expect.poll(() => box.locator('.dp-hint').textContent()).toContain('drop the sign');
     await box.getByRole('button', { name: /Show another hint/ }).press('Enter');
     await expect.poll(() => box.locator('.dp-hint').count()).toBe(2);
     await expect.poll(() => box.getByRole('button', { name: /Show another hint/ }).count()).toBe(0);
@@ -109,7 +109,7 @@ describe('an exercise', () => {
       () => document.querySelector('[data-exercise="mae"]')?.getAttribute('data-state') === 'passed',
     );
     await expect.poll(() => exercise(page, 'mae').locator('.dp-check[data-passed="true"]').count()).toBe(2);
-    await expect(page.locator('.dp-exercise-count').textContent()).resolves.toContain('1 of 1 passed');
+    await expect.poll(() => page.locator('.dp-exercise-count').textContent()).toContain('1 of 1 passed');
   });
 
   it('waits, and says for which cell, when a cell the exercise reads fails', async () => {
@@ -121,7 +121,9 @@ describe('an exercise', () => {
     await page.waitForFunction(
       () => document.querySelector('[data-exercise="mae"]')?.getAttribute('data-state') === 'waiting',
     );
-    await expect(exercise(page, 'mae').textContent()).resolves.toContain('Waiting for cell 1, which failed.');
+    await expect
+      .poll(() => exercise(page, 'mae').textContent())
+      .toContain('Waiting for cell 1, which failed.');
   });
 
   it('Show solution, then Use this solution, passes; Reset exercise goes back to the starter', async () => {
@@ -132,7 +134,7 @@ describe('an exercise', () => {
     );
     const box = exercise(page, 'mae');
     await box.getByRole('button', { name: 'Show solution' }).click();
-    await expect(box.locator('.dp-solution').textContent()).resolves.toContain('Math.abs(y - forecast[i])');
+    await expect.poll(() => box.locator('.dp-solution').textContent()).toContain('Math.abs(y - forecast[i])');
     await box.getByRole('button', { name: 'Use this solution' }).click();
     await page.waitForFunction(
       () => document.querySelector('[data-exercise="mae"]')?.getAttribute('data-state') === 'passed',
