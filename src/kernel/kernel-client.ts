@@ -221,11 +221,36 @@ export class KernelClient {
       // workers keep failing before they start (the kernel's files are missing), when another
       // would only fail again.
       event.preventDefault();
-      if (!handle.started && ++this.failedStarts > MAX_FAILED_STARTS) return;
       const message = event instanceof ErrorEvent ? event.message : '';
+      if (!handle.started && ++this.failedStarts > MAX_FAILED_STARTS) {
+        if (this.failedStarts === MAX_FAILED_STARTS + 1) this.cannotStart(message);
+        return;
+      }
       if (handle === this.current) void this.replace(this.runningCell, 'crashed', message);
     });
     return handle;
+  }
+
+  /**
+   * Workers keep failing before they start: say so on every cell, since none can run, with what
+   * failed and what to do.
+   */
+  private cannotStart(detail: string): void {
+    for (const { id } of this.cells) {
+      this.statuses.set(id, 'error');
+      this.onEvent({
+        type: 'status',
+        cellId: id,
+        status: 'error',
+        error: {
+          name: 'KernelError',
+          message:
+            `The kernel could not start${detail ? ` (${detail})` : ''}, so no cell can run. Reload the page; ` +
+            'if this keeps happening, the app was served without its kernel files (kernel-sandbox.html and ' +
+            'the worker script next to index.html): build it again with npm run build and serve the whole folder.',
+        },
+      });
+    }
   }
 
   private stop(handle: WorkerHandle): void {

@@ -3,6 +3,7 @@
  * `dplab/<module>`. Each is a lazy import, so a module is loaded the first time a cell asks for it
  * (or when a spare worker warms up).
  */
+import { withSafePalette } from './display/plot-palette.ts';
 
 // The library folders that cells may import as `dplab/<folder>`. The notebook model, runtime,
 // kernel and UI are the app itself, not a library for lessons.
@@ -12,7 +13,8 @@ const library = import.meta.glob<Record<string, unknown>>(
 
 const bundled: Record<string, () => Promise<unknown>> = {
   arquero: () => import('arquero'),
-  '@observablehq/plot': () => import('@observablehq/plot'),
+  // Plot with colour-blind-safe default colours for categories (see display/plot-palette.ts).
+  '@observablehq/plot': () => import('@observablehq/plot').then(withSafePalette),
 };
 
 for (const [path, load] of Object.entries(library)) {

@@ -55,6 +55,7 @@ export class DpApp extends LitElement {
     document.addEventListener('dragleave', this.onDragLeave);
     document.addEventListener('drop', this.onDrop);
     document.addEventListener('keydown', this.onKeyDown);
+    document.addEventListener('focusin', this.onFocusIn);
     // Save typing that is still waiting for its debounce when the page is hidden or closed.
     document.addEventListener('visibilitychange', this.onHide);
     window.addEventListener('pagehide', this.onHide);
@@ -68,6 +69,7 @@ export class DpApp extends LitElement {
     document.removeEventListener('dragleave', this.onDragLeave);
     document.removeEventListener('drop', this.onDrop);
     document.removeEventListener('keydown', this.onKeyDown);
+    document.removeEventListener('focusin', this.onFocusIn);
     document.removeEventListener('visibilitychange', this.onHide);
     window.removeEventListener('pagehide', this.onHide);
   }
@@ -117,6 +119,35 @@ export class DpApp extends LitElement {
     this.announced = { busy, passed, notebook };
     if (said.length > 0) this.announcement = said.join(' ');
   }
+
+  /** Whether the keyboard is in a cell's code (edit mode), and in which cell. */
+  private editing?: Element;
+
+  /**
+   * Says when the keyboard enters or leaves a cell's code, as Jupyter's edit and command modes: in
+   * the code, keys type; on the cell, Enter edits and Shift+Enter runs. Moving between cells that
+   * are not being edited says nothing more than each cell's own name.
+   */
+  private onFocusIn = (event: FocusEvent) => {
+    const target = event.target instanceof Element ? event.target : undefined;
+    const cell = target?.closest('dp-cell');
+    if (!target || !cell) {
+      this.editing = undefined;
+      return;
+    }
+    const n = (cell as Element & { number?: number }).number;
+    const name = n === undefined ? 'this cell' : `cell ${n}`;
+    if (target.closest('.monaco-editor, textarea.dp-code-edit')) {
+      if (this.editing === cell) return;
+      this.editing = cell;
+      this.announcement = `Editing ${name}. Escape stops editing; Shift+Enter runs it.`;
+    } else if (this.editing === cell) {
+      this.editing = undefined;
+      this.announcement = `Stopped editing ${name}. Enter edits it again; Shift+Enter runs it.`;
+    } else {
+      this.editing = undefined;
+    }
+  };
 
   /** The skip link: focus the lesson, without the hash change a link would make (hashes are routes). */
   private skipToLesson = (event: Event) => {

@@ -47,6 +47,19 @@ function stateLine(node: GraphNode, view: NodeView) {
   return `${mark} ${what}${view.exercise ? ` · ${exerciseText(view.exercise)}` : ''}`;
 }
 
+/** The node's title as it is drawn: `[2] squared` for a cell, the control's name for an input. */
+function nodeLabel(node: GraphNode) {
+  return `${node.kind === 'cell' ? `[${node.number}] ` : ''}${node.label}`;
+}
+
+/**
+ * A node button's accessible name: the text it shows, then what it is. Starting with the visible
+ * text lets a speech-input user say what they see (WCAG 2.5.3, Label in Name).
+ */
+function nodeName(graph: DependencyGraph, node: GraphNode, view: NodeView) {
+  return `${nodeLabel(node)} ${stateLine(node, view)} — ${describeNode(graph, node, view)}`;
+}
+
 @customElement('dp-graph')
 export class DpGraph extends LitElement {
   /** The controller of the open notebook: its cells, edges, exercises and kernel. */
@@ -283,12 +296,10 @@ export class DpGraph extends LitElement {
         type="button"
         data-node=${node.id}
         tabindex=${tabStop ? 0 : -1}
-        aria-label=${describeNode(graph, node, view)}
+        aria-label=${nodeName(graph, node, view)}
         title=${node.kind === 'cell' ? `Go to cell ${node.number}` : `Go to this control, in cell ${node.number}`}
       >
-        <span class="dp-graph-node-label"
-          >${node.kind === 'cell' ? `[${node.number}] ` : ''}${node.label}</span
-        >
+        <span class="dp-graph-node-label">${nodeLabel(node)}</span>
         <span class="dp-graph-node-state">${stateLine(node, view)}</span>
         ${highlight === 'downstream' ? html`<span class="dp-graph-rerun" aria-hidden="true">re-runs</span>` : nothing}
       </button>

@@ -498,3 +498,21 @@ describe('untrusted notebooks', () => {
     await page.close();
   });
 });
+
+describe('an app served without its kernel files', () => {
+  it('says on every cell that the kernel could not start, and what to do', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.route('**/kernel-sandbox.html', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.goto(baseUrl);
+    const first = page.locator('dp-cell').first().locator('.dp-cell-error');
+    await expect
+      .poll(() => first.textContent(), { timeout: 30_000 })
+      .toMatch(
+        /The kernel could not start \(the server answered 404 for kernel-sandbox\.html.*npm run build/,
+      );
+    const cells = await page.locator('dp-cell').count();
+    await expect.poll(() => page.locator('dp-cell[data-status="error"]').count()).toBe(cells);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -91,6 +91,9 @@ function highlights(page: Page): Promise<[string, string][]> {
 
 const status = (page: Page) => page.locator('dp-graph .dp-graph-status').textContent();
 const node = (page: Page, name: RegExp) => page.locator('dp-graph').getByRole('button', { name });
+/** What a node's name says after the text it shows (`[2] squared ✓ 3 ms — Cell 2: …`). */
+const described = async (page: Page, name: RegExp) =>
+  (await node(page, name).getAttribute('aria-label'))?.split(' — ').slice(1).join(' — ');
 
 /** What hovering or focusing the `k` slider highlights: itself, the cells that read it, and no other. */
 const K_HIGHLIGHTS: [string, string][] = [
@@ -123,13 +126,13 @@ describe('the dependency view', () => {
 
   it('draws the cells and the slider as nodes, with their status and the names on the links', async () => {
     expect((await highlights(page)).map(([label]) => label)).toEqual(K_HIGHLIGHTS.map(([label]) => label));
-    await expect(node(page, /^Input k:/).getAttribute('aria-label')).resolves.toBe(
+    await expect(described(page, /— Input k:/)).resolves.toBe(
       'Input k: slider “k” in cell 1, value 2; changing it re-runs 3 cells',
     );
-    await expect(node(page, /^Cell 2:/).getAttribute('aria-label')).resolves.toMatch(
+    await expect(described(page, /— Cell 2:/)).resolves.toMatch(
       /^Cell 2: defines squared; reads k; ok, ran in (<1|\d+) ms \(run requested\)$/,
     );
-    await expect(node(page, /^Cell 6,/).getAttribute('aria-label')).resolves.toMatch(
+    await expect(described(page, /— Cell 6,/)).resolves.toMatch(
       /^Cell 6, exercise “Double k”: defines doubled; ok, .*; exercise not attempted$/,
     );
     const linkNames = await page.$$eval('dp-graph .dp-graph-link text', (t) => t.map((x) => x.textContent));
@@ -139,7 +142,7 @@ describe('the dependency view', () => {
   });
 
   it('highlights the dependents of the slider on hover, and says which cells would re-run', async () => {
-    await node(page, /^Input k:/).hover();
+    await node(page, /— Input k:/).hover();
     expect(await highlights(page)).toEqual(K_HIGHLIGHTS);
     await expect(status(page)).resolves.toMatch(
       /Changing k re-runs 3 cells: \[2\] squared, \[3\] display\(squared \+ 1\), \[7\] checks: Double k\./,
@@ -163,7 +166,9 @@ describe('the dependency view', () => {
     await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Enlarge');
     await page.keyboard.press('Tab');
     const focusedNode = () =>
-      page.evaluate(() => document.activeElement?.getAttribute('aria-label')?.split(':')[0] ?? '');
+      page.evaluate(
+        () => document.activeElement?.getAttribute('aria-label')?.split(' — ')[1]?.split(':')[0] ?? '',
+      );
     await expect(focusedNode()).resolves.toBe('Cell 1');
     await page.keyboard.press('ArrowDown');
     await expect(focusedNode()).resolves.toBe('Input k');
@@ -189,7 +194,7 @@ describe('the dependency view', () => {
     expect(box && box.y >= 0 && box.y + box.height <= 900).toBe(true);
 
     // A control's node goes to the control itself.
-    await node(page, /^Input k:/).click();
+    await node(page, /— Input k:/).click();
     await expect(page.evaluate(() => document.activeElement?.getAttribute('type'))).resolves.toBe('range');
     expect(errors).toEqual([]);
   });
@@ -213,8 +218,8 @@ describe('the dependency view', () => {
       ['[3] display(squared + 1)', 'squared changed'],
       ['[7] checks: Double k', 'k changed'],
     ]);
-    await expect(node(page, /^Cell 2:/).getAttribute('aria-label')).resolves.toMatch(/\(k changed\)$/);
-    await expect(node(page, /^Input k:/).getAttribute('aria-label')).resolves.toMatch(/value 5;/);
+    await expect(described(page, /— Cell 2:/)).resolves.toMatch(/\(k changed\)$/);
+    await expect(described(page, /— Input k:/)).resolves.toMatch(/value 5;/);
     expect(await layouts()).toBe(before);
     await page.screenshot({ path: 'test/.output/graph-reruns.png' });
     expect(errors).toEqual([]);

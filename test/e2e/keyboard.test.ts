@@ -170,12 +170,15 @@ describe('the app from the keyboard', () => {
     await page.locator('aside.dp-side-panel').waitFor({ state: 'detached' });
   });
 
-  it('Enter goes into the editor and Escape comes out of it', async () => {
+  it('Enter goes into the editor and Escape comes out of it, and both are announced', async () => {
+    const announced = () => page.locator('.dp-announce').textContent();
     await tabTo(page, '#dp-cell-1 .dp-code-view', 'Shift+Tab');
     await page.keyboard.press('Enter');
     await page.locator('#dp-cell-1 .monaco-editor.focused').waitFor();
+    await expect.poll(announced).toBe('Editing cell 1. Escape stops editing; Shift+Enter runs it.');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.activeElement?.classList.contains('dp-code-monaco'));
+    await expect.poll(announced).toBe('Stopped editing cell 1. Enter edits it again; Shift+Enter runs it.');
     expect(await page.evaluate(() => document.activeElement?.closest('dp-cell')?.id)).toBe('dp-cell-1');
     // Tab moves on from the cell, not into the editor's text.
     await page.keyboard.press('Tab');

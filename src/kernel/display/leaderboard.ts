@@ -10,6 +10,12 @@ import * as Plot from '@observablehq/plot';
 import type { ForecastLeaderboard, LeaderboardRow } from '../../forecast/compare-forecasts.ts';
 import type { Output } from '../../protocol.ts';
 import { workerDocument } from './dom.ts';
+import {
+  formatNumber,
+  leaderboardOutputsOf,
+  leaderboardTableHtml,
+  type BoardColumn,
+} from './leaderboard-table.ts';
 
 /** Whether `value` is a forecast leaderboard. Never throws. */
 export function isForecastLeaderboard(value: unknown): value is ForecastLeaderboard {
@@ -21,12 +27,7 @@ export function isForecastLeaderboard(value: unknown): value is ForecastLeaderbo
   }
 }
 
-const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function number(x: number, digits = 3): string {
-  if (!Number.isFinite(x)) return '—';
-  return Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en') : String(Number(x.toPrecision(digits)));
-}
+const number = formatNumber;
 
 /** One sentence saying who won, in the course's terms. */
 export function leaderboardVerdict(board: ForecastLeaderboard): string {
@@ -58,35 +59,23 @@ function tableHtml(board: ForecastLeaderboard): string {
     board.evaluation === 'holdout'
       ? `Hold-out of ${board.horizon} points`
       : `Rolling-origin backtest: ${board.origins.length} origins × ${board.horizon} steps`;
-  const head = ['Rank', 'Model', 'MAE', 'RMSE', 'sMAPE', 'MASE', 'MASE ÷ Naïve2', 'ms']
-    .map((h) => `<th scope="col">${h}</th>`)
-    .join('');
-  const body = board.rows
-    .map((r) => {
-      const cls = [r.baseline ? 'dp-lb-baseline' : '', r.name === board.best ? 'dp-lb-best' : '']
-        .join(' ')
-        .trim();
-      const name = `${escape(r.label)}${r.baseline ? ' <span class="dp-lb-tag">baseline</span>' : ''}`;
-      const cells = r.error
-        ? `<td colspan="6" class="dp-lb-error">failed: ${escape(r.error)}</td>`
-        : [r.mae, r.rmse, r.smape, r.mase, r.maseVsNaive2]
-            .map((x) => `<td class="dp-num">${number(x)}</td>`)
-            .join('') + `<td class="dp-num">${number(r.timeMs, 2)}</td>`;
-      return `<tr class="${cls}"><td class="dp-num">${Number.isFinite(r.rank) ? r.rank : '—'}</td><th scope="row">${name}</th>${cells}</tr>`;
-    })
-    .join('');
-  const warnings = board.warnings
-    .map(
-      (w) =>
-        `<p class="dp-lb-warning" role="note"><strong>Check your evaluation:</strong> ${escape(w.message)}</p>`,
-    )
-    .join('');
-  return (
-    `<div class="dp-leaderboard">` +
-    `<table class="dp-lb-table"><caption>${escape(what)}; benchmarks first, ranked by MASE (lower is better)</caption>` +
-    `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>` +
-    `<p class="dp-lb-verdict">${escape(leaderboardVerdict(board))}</p>${warnings}</div>`
-  );
+  const columns: BoardColumn<LeaderboardRow>[] = [
+    { head: 'MAE', value: (r) => r.mae },
+    { head: 'RMSE', value: (r) => r.rmse },
+    { head: 'sMAPE', value: (r) => r.smape },
+    { head: 'MASE', value: (r) => r.mase },
+    { head: 'MASE ÷ Naïve2', value: (r) => r.maseVsNaive2 },
+    { head: 'ms', value: (r) => r.timeMs, digits: 2 },
+  ];
+  return leaderboardTableHtml({
+    caption: `${what}; benchmarks first, ranked by MASE (lower is better)`,
+    nameHead: 'Model',
+    columns,
+    rows: board.rows,
+    best: board.best,
+    verdict: leaderboardVerdict(board),
+    warnings: board.warnings,
+  });
 }
 
 /** The last stretch of history and each model's forecasts, the best and the benchmarks drawn. */
@@ -125,11 +114,8 @@ function chartHtml(board: ForecastLeaderboard): string | undefined {
 
 /** The outputs a leaderboard shows as: the table, the chart, and the journal's report. */
 export function leaderboardOutputs(board: ForecastLeaderboard): Output[] {
-  const outputs: Output[] = [{ kind: 'html', html: tableHtml(board) }];
-  const chart = chartHtml(board);
-  if (chart) outputs.push({ kind: 'html', html: chart });
-  const metrics: Record<string, number> = {};
-  for (const r of board.rows.slice(0, 50)) metrics[`MASE ${r.name}`] = r.mase;
-  outputs.push({ kind: 'report', metrics, label: 'leaderboard' });
-  return outputs;
+  return leaderboardOutputsOf(tableHtml(board), chartHtml(board), board.rows, {
+    label: 'MASE',
+    value: (r) => r.mase,
+  });
 }

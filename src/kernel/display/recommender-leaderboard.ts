@@ -14,6 +14,12 @@ import type {
 import { metricLabel } from '../../recommend/recommender-verdict.ts';
 import type { Output } from '../../protocol.ts';
 import { workerDocument } from './dom.ts';
+import {
+  formatNumber,
+  leaderboardOutputsOf,
+  leaderboardTableHtml,
+  type BoardColumn,
+} from './leaderboard-table.ts';
 
 /** Whether `value` is a recommender leaderboard. Never throws. */
 export function isRecommenderLeaderboard(value: unknown): value is RecommenderLeaderboard {
@@ -27,14 +33,9 @@ export function isRecommenderLeaderboard(value: unknown): value is RecommenderLe
   }
 }
 
-const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const number = formatNumber;
 
-function number(x: number, digits = 3): string {
-  if (!Number.isFinite(x)) return '—';
-  return Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en') : String(Number(x.toPrecision(digits)));
-}
-
-type Column = { head: string; value: (r: RecommenderLeaderboardRow) => number; digits?: number };
+type Column = BoardColumn<RecommenderLeaderboardRow>;
 
 /** The columns after the name: accuracy at k (as `dplab recommend` prints it), two beyond-accuracy qualities, times. */
 function columns(board: RecommenderLeaderboard): Column[] {
@@ -57,38 +58,19 @@ function columns(board: RecommenderLeaderboard): Column[] {
 }
 
 function tableHtml(board: RecommenderLeaderboard): string {
-  const cols = columns(board);
   const n = board.users.length;
   const what = `${n} test user${n === 1 ? '' : 's'}, top-${board.k} lists${
     board.relevance === null ? '' : `, relevant: value ≥ ${board.relevance}`
   }`;
-  const head = ['Rank', 'Recommender', ...cols.map((c) => c.head)]
-    .map((h) => `<th scope="col">${escape(h)}</th>`)
-    .join('');
-  const body = board.rows
-    .map((r) => {
-      const cls = [r.baseline ? 'dp-lb-baseline' : '', r.name === board.best ? 'dp-lb-best' : '']
-        .join(' ')
-        .trim();
-      const name = `${escape(r.label)}${r.baseline ? ' <span class="dp-lb-tag">baseline</span>' : ''}`;
-      const cells = r.error
-        ? `<td colspan="${cols.length}" class="dp-lb-error">failed: ${escape(r.error)}</td>`
-        : cols.map((c) => `<td class="dp-num">${number(c.value(r), c.digits)}</td>`).join('');
-      return `<tr class="${cls}"><td class="dp-num">${Number.isFinite(r.rank) ? r.rank : '—'}</td><th scope="row">${name}</th>${cells}</tr>`;
-    })
-    .join('');
-  const warnings = board.warnings
-    .map(
-      (w) =>
-        `<p class="dp-lb-warning" role="note"><strong>Check your evaluation:</strong> ${escape(w.message)}</p>`,
-    )
-    .join('');
-  return (
-    `<div class="dp-leaderboard">` +
-    `<table class="dp-lb-table"><caption>${escape(what)}; baselines first, ranked by ${escape(metricLabel(board.metric, board.k))} (higher is better)</caption>` +
-    `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>` +
-    `<p class="dp-lb-verdict">${escape(board.verdict)}</p>${warnings}</div>`
-  );
+  return leaderboardTableHtml({
+    caption: `${what}; baselines first, ranked by ${metricLabel(board.metric, board.k)} (higher is better)`,
+    nameHead: 'Recommender',
+    columns: columns(board),
+    rows: board.rows,
+    best: board.best,
+    verdict: board.verdict,
+    warnings: board.warnings,
+  });
 }
 
 /** The main metric of every row that worked, as bars, best first, baselines told apart by colour. */
@@ -123,12 +105,8 @@ function chartHtml(board: RecommenderLeaderboard): string | undefined {
 
 /** The outputs a recommender leaderboard shows as: the table, the chart, and the journal's report. */
 export function recommenderLeaderboardOutputs(board: RecommenderLeaderboard): Output[] {
-  const outputs: Output[] = [{ kind: 'html', html: tableHtml(board) }];
-  const chart = chartHtml(board);
-  if (chart) outputs.push({ kind: 'html', html: chart });
-  const label = metricLabel(board.metric, board.k);
-  const metrics: Record<string, number> = {};
-  for (const r of board.rows.slice(0, 50)) metrics[`${label} ${r.name}`] = r[board.metric];
-  outputs.push({ kind: 'report', metrics, label: 'leaderboard' });
-  return outputs;
+  return leaderboardOutputsOf(tableHtml(board), chartHtml(board), board.rows, {
+    label: metricLabel(board.metric, board.k),
+    value: (r) => r[board.metric],
+  });
 }

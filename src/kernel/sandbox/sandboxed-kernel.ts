@@ -30,6 +30,24 @@ function workerScript(): Promise<Blob> {
   return script;
 }
 
+let page: Promise<void> | undefined;
+
+/**
+ * Whether the sandbox document is there. Without this a missing `kernel-sandbox.html` would go
+ * unnoticed: the frame loads the server's 404 page, which never starts a worker or reports an error.
+ */
+function sandboxPage(url: string): Promise<void> {
+  page ??= fetch(url).then((response) => {
+    if (!response.ok) {
+      throw new Error(
+        `the server answered ${response.status} for ${SANDBOX_PAGE}, the kernel's sandbox page`,
+      );
+    }
+  });
+  page.catch(() => (page = undefined));
+  return page;
+}
+
 /** Options of a {@link SandboxedKernel}. */
 export interface SandboxOptions {
   /** Hosts cells may connect to (entries of the notebook's `network:`); none by default. */
@@ -74,7 +92,7 @@ export class SandboxedKernel implements Endpoint {
     this.frame = frame;
     document.body.append(frame);
 
-    void Promise.all([workerScript(), loaded]).then(
+    void Promise.all([workerScript(), loaded, sandboxPage(frame.src)]).then(
       ([worker]) => {
         const target = frame.contentWindow;
         if (this.stopped || !target) return;

@@ -161,6 +161,31 @@ describe('Kernel', () => {
     expect(out.kind === 'html' && out.html).toMatch(/^<svg[^>]*class="plot/);
   });
 
+  it('draws categories in the colour-blind-safe palette unless the cell chose colours', async () => {
+    const k = await kernelWith([
+      "import * as Plot from '@observablehq/plot';",
+      "const rows = ['a', 'b', 'c'].flatMap((g, i) => [0, 1].map((x) => ({ g, x, y: x + i })));",
+      "Plot.lineY(rows, { x: 'x', y: 'y', stroke: 'g' }).plot()",
+      "Plot.plot({ color: { legend: true }, marks: [Plot.dot(rows, { x: 'x', y: 'y', fill: 'g' })] })",
+      "Plot.plot({ color: { scheme: 'tableau10' }, marks: [Plot.dot(rows, { x: 'x', y: 'y', fill: 'g' })] })",
+      "Plot.dot(rows, { x: 'x', y: 'y', fill: 'y' }).plot()",
+    ]);
+    await k.runAll();
+    const html = (id: string) => {
+      const out = k.outputs(id)[0];
+      return out?.kind === 'html' ? out.html : '';
+    };
+    // Okabe–Ito's first three (src/kernel/display/plot-palette.ts), in the order the categories come.
+    for (const id of ['c3', 'c4']) {
+      expect(html(id), id).toMatch(/#0072B2[\s\S]*#D55E00[\s\S]*#009E73/);
+      expect(html(id), id).not.toMatch(/#4269d0/i); // observable10's first colour
+    }
+    expect(html('c5')).toMatch(/#4e79a7/i); // tableau10, as asked
+    expect(html('c5')).not.toMatch(/#0072B2/);
+    expect(html('c6')).toMatch(/<circle/);
+    expect(html('c6')).not.toMatch(/#0072B2/); // a continuous scale keeps its ramp
+  });
+
   it('reads datasets listed in the front matter, and names the file when it is not listed', async () => {
     const k = await kernelWith(
       [
