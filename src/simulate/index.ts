@@ -1,8 +1,16 @@
 /**
  * `dplab/simulate`: simulations around data products — A/B tests on simulated traffic (and their
- * analysis on real counts), cold-start curves, and recommender feedback loops.
+ * analysis on real counts), cold-start curves, recommender feedback loops, and drift: detectors on a
+ * stream of errors (Page–Hinkley, CUSUM) and a retraining simulation on a series with a regime change.
  */
 export * from './ab-test.ts';
 export * from './cold-start.ts';
 export * from './cold-start-items.ts';
 export * from './feedback-loop.ts';
+export * from './drift-detector.ts';
+export * from './page-hinkley.ts';
+export * from './cusum.ts';
+export * from './score-detections.ts';
+export * from './regime-series.ts';
+export * from './retraining-models.ts';
+export * from './retraining.ts';
