@@ -51,53 +51,49 @@ function check(options: CusumOptions) {
 /** A tabular CUSUM detector; see the module comment. */
 export function cusum(options: CusumOptions = {}): DriftDetector {
   const { minInstances, slack, threshold, direction, reference } = check(options);
-  // Welford's running mean and variance (n − 1 in the denominator) over the warm-up values.
-  let n = 0;
-  let mean = 0;
-  let m2 = 0;
-  let mu = reference?.mean ?? NaN;
-  let sigma = reference?.sd ?? NaN;
-  let up = 0;
-  let down = 0;
-  let alarmed = false;
-  const stat = () => (direction === 'up' ? up : direction === 'down' ? down : Math.max(up, down));
-  const reset = () => {
-    n = 0;
-    mean = 0;
-    m2 = 0;
-    mu = reference?.mean ?? NaN;
-    sigma = reference?.sd ?? NaN;
-    up = 0;
-    down = 0;
-    alarmed = false;
-  };
+  // Welford's running mean and variance (n − 1 in the denominator) over the warm-up values, then
+  // the frozen reference μ₀, σ and the two sums.
+  const fresh = () => ({
+    n: 0,
+    mean: 0,
+    m2: 0,
+    mu: reference?.mean ?? NaN,
+    sigma: reference?.sd ?? NaN,
+    up: 0,
+    down: 0,
+    alarmed: false,
+  });
+  let st = fresh();
+  const stat = () => (direction === 'up' ? st.up : direction === 'down' ? st.down : Math.max(st.up, st.down));
   return {
     update(x: number): boolean {
-      if (alarmed) reset();
+      if (st.alarmed) st = fresh();
       if (!reference) {
-        n++;
-        const d = x - mean;
-        mean += d / n;
-        m2 += d * (x - mean);
-        if (n < minInstances) return false;
+        st.n++;
+        const d = x - st.mean;
+        st.mean += d / st.n;
+        st.m2 += d * (x - st.mean);
+        if (st.n < minInstances) return false;
         // The reference is fixed once, from the first minInstances values (this one included).
-        if (Number.isNaN(mu)) {
-          mu = mean;
-          sigma = Math.sqrt(m2 / (n - 1));
+        if (Number.isNaN(st.mu)) {
+          st.mu = st.mean;
+          st.sigma = Math.sqrt(st.m2 / (st.n - 1));
         }
       }
-      const deviation = x - mu;
-      up = Math.max(0, up + deviation - slack * sigma);
-      down = Math.max(0, down - deviation - slack * sigma);
-      alarmed = stat() > threshold * sigma;
-      return alarmed;
+      const deviation = x - st.mu;
+      st.up = Math.max(0, st.up + deviation - slack * st.sigma);
+      st.down = Math.max(0, st.down - deviation - slack * st.sigma);
+      st.alarmed = stat() > threshold * st.sigma;
+      return st.alarmed;
     },
     get statistic() {
       return stat();
     },
     get threshold() {
-      return threshold * sigma;
+      return threshold * st.sigma;
     },
-    reset,
+    reset: () => {
+      st = fresh();
+    },
   };
 }

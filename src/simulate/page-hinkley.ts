@@ -50,33 +50,25 @@ function check(options: PageHinkleyOptions): Required<PageHinkleyOptions> {
 /** A Page–Hinkley detector; see the module comment. */
 export function pageHinkley(options: PageHinkleyOptions = {}): DriftDetector {
   const { minInstances, delta, threshold, alpha, direction } = check(options);
-  let count = 1;
-  let mean = 0;
-  let up = 0;
-  let down = 0;
-  let alarmed = false;
-  const reset = () => {
-    count = 1;
-    mean = 0;
-    up = 0;
-    down = 0;
-    alarmed = false;
-  };
+  const fresh = () => ({ count: 1, mean: 0, up: 0, down: 0, alarmed: false });
+  let st = fresh();
+  const stat = () => (direction === 'up' ? st.up : direction === 'down' ? st.down : Math.max(st.up, st.down));
   return {
     update(x: number): boolean {
-      if (alarmed) reset();
-      mean += (x - mean) / count;
-      up = Math.max(0, alpha * up + (x - mean - delta));
-      down = Math.max(0, alpha * down + (mean - x - delta));
-      count++;
-      const stat = direction === 'up' ? up : direction === 'down' ? down : Math.max(up, down);
-      alarmed = count >= minInstances && stat >= threshold;
-      return alarmed;
+      if (st.alarmed) st = fresh();
+      st.mean += (x - st.mean) / st.count;
+      st.up = Math.max(0, alpha * st.up + (x - st.mean - delta));
+      st.down = Math.max(0, alpha * st.down + (st.mean - x - delta));
+      st.count++;
+      st.alarmed = st.count >= minInstances && stat() >= threshold;
+      return st.alarmed;
     },
     get statistic() {
-      return direction === 'up' ? up : direction === 'down' ? down : Math.max(up, down);
+      return stat();
     },
     threshold,
-    reset,
+    reset: () => {
+      st = fresh();
+    },
   };
 }
