@@ -28,7 +28,16 @@ export interface EditorTypes {
 }
 
 /** The library folders cells may import as `dplab/<folder>` (as in src/kernel/modules.ts). */
-export const dplabModules = ['stats', 'forecast', 'recommend', 'simulate', 'data'] as const;
+export const dplabModules = [
+  'stats',
+  'classify',
+  'forecast',
+  'recommend',
+  'simulate',
+  'data',
+  'decide',
+  'responsible',
+] as const;
 
 /** Where the cell globals go: any path works, as the file is a global script, not a module. */
 export const cellGlobalsPath = 'file:///dplab/cell-globals.d.ts';

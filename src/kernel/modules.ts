@@ -8,7 +8,7 @@ import { withSafePalette } from './display/plot-palette.ts';
 // The library folders that cells may import as `dplab/<folder>`. The notebook model, runtime,
 // kernel and UI are the app itself, not a library for lessons.
 const library = import.meta.glob<Record<string, unknown>>(
-  '../{stats,forecast,recommend,simulate,data}/index.ts',
+  '../{stats,classify,forecast,recommend,simulate,data,decide,responsible}/index.ts',
 );
 
 const bundled: Record<string, () => Promise<unknown>> = {
