@@ -4,3 +4,4 @@ export type { SyntheticShop, SyntheticShopOptions, ShopCustomer, ShopItem, ShopT
 export { truePreference, truePreferences, truePreferenceMatrix, trueRating } from './true-preference.ts';
 export { shopCategories, styleWords, colourWords, type ShopCategory } from './shop-vocabulary.ts';
 export * from './synthetic-store.ts';
+export * from './card-transactions.ts';
