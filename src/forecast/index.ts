@@ -94,6 +94,7 @@ export {
   type MethodOptions,
   type MethodOptionValue,
 } from './registry.ts';
+export * from './ml/index.ts';
 export { compareForecasts, type ForecastLeaderboard, type LeaderboardRow } from './compare-forecasts.ts';
 export {
   compareForecastsDefaults,

@@ -1,6 +1,7 @@
 /**
  * The forecasting methods by the short names the CLI and the lessons use
- * (`mean, naive, snaive, drift, naive2, ma, ses, holt, damped, hw-add, hw-mul, ets, theta, arima, auto-arima, prophet`),
+ * (`mean, naive, snaive, drift, naive2, ma, ses, holt, damped, hw-add, hw-mul, ets, theta, arima, auto-arima, prophet,
+ * linear, forest, boost`),
  * each as one call: fit on a series, forecast h steps. Baselines are listed first. A method with
  * options lists their defaults (and the allowed words of string options), which is what
  * `--param <method>.<option>=<value>` can set; `parseMethodOption` reads such a value.
@@ -25,6 +26,15 @@ import { fitSes } from './ets/fit-ses.ts';
 import { forecastEts } from './ets/forecast-ets.ts';
 import type { EtsFit } from './ets/types.ts';
 import { fitTheta, forecastTheta } from './theta.ts';
+import {
+  boostMethodDefaults,
+  forestMethodDefaults,
+  lagMethodChoices,
+  linearMethodDefaults,
+  runBoostMethod,
+  runForestMethod,
+  runLinearMethod,
+} from './ml/lag-methods.ts';
 
 export type { ForecastMethod, MethodInput, MethodOptionValue, MethodOptions } from './method-types.ts';
 
@@ -122,6 +132,27 @@ export const forecastMethods: readonly ForecastMethod[] = [
     false,
     runProphetMethod,
     { defaults: prophetMethodDefaults, choices: prophetMethodChoices },
+  ),
+  method(
+    'linear',
+    'linear regression (least squares or ridge) on lag features, as scikit-learn LinearRegression',
+    false,
+    runLinearMethod,
+    { defaults: linearMethodDefaults, choices: lagMethodChoices },
+  ),
+  method(
+    'forest',
+    'random forest on lag features, as scikit-learn RandomForestRegressor',
+    false,
+    runForestMethod,
+    { defaults: forestMethodDefaults, choices: lagMethodChoices },
+  ),
+  method(
+    'boost',
+    'gradient-boosted trees on lag features, as scikit-learn GradientBoostingRegressor',
+    false,
+    runBoostMethod,
+    { defaults: boostMethodDefaults, choices: lagMethodChoices },
   ),
 ];
 

@@ -36,6 +36,8 @@ Options:
   --holdout H     evaluate on each series' last H points; prints a leaderboard
   --level L       interval levels in percent (default 80,95)
   --param M.O=V   an option of method M, e.g. --param arima.order=2,1,0 (repeatable; --list-params)
+  --seed S        seed of every method with random steps (prophet, forest, boost, linear);
+                  --param M.seed=V overrides it for method M
   --jobs N        series fitted in parallel worker threads (default: all cores, ${availableParallelism()})
   --out FILE      write forecasts to FILE (.csv or .json): id,model,step,mean,lo80,hi80,lo95,hi95
   --fits FILE     write the fitted models to FILE (.csv or .json): id,model,spec,aicc,params
@@ -58,6 +60,7 @@ export async function forecastCommand(argv: string[]): Promise<number> {
       fits: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       param: { type: 'string', multiple: true, default: [] },
+      seed: { type: 'string' },
       'list-params': { type: 'boolean', default: false },
     },
   });
@@ -74,6 +77,7 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   const methods = opt.models ? commaList(opt.models) : forecastMethods.map((m) => m.name);
   methods.forEach(forecastMethod);
   const params = methodParams(opt.param, methods);
+  if (opt.seed !== undefined) seedMethods(params, methods, opt.seed);
   const level = checkLevels(opt.level ? opt.level.split(',').map(Number) : undefined);
   const holdout = positiveInt('holdout', opt.holdout, 0);
   const jobs = positiveInt('jobs', opt.jobs, availableParallelism());
@@ -131,6 +135,18 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   if (opt.out) console.log(`Forecasts written to ${opt.out}`);
   if (opt.fits) console.log(`Fitted models written to ${opt.fits}`);
   return failures.length ? 3 : 0;
+}
+
+/** `--seed S`: the seed of every chosen method that has one, unless its `--param M.seed` is given. */
+function seedMethods(params: Record<string, MethodOptions>, methods: readonly string[], raw: string): void {
+  const seed = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(seed) || seed < 0)
+    throw new Error(`--seed must be a whole number ≥ 0, got "${raw}"`);
+  for (const name of methods) {
+    if (!('seed' in (forecastMethod(name).defaults ?? {}))) continue;
+    if (params[name] && 'seed' in params[name]) continue;
+    params[name] = { ...params[name], seed };
+  }
 }
 
 /** `--param method.option=value` flags as each method's options; a usage error names what is wrong. */
