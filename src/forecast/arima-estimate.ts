@@ -41,14 +41,33 @@ export interface ArimaEstimate {
   code: 0 | 1;
   /** The state-space model after the last observation of `y − X·β`. */
   model: ArimaStateSpace;
+  /**
+   * The coefficients where R takes the Hessian: on the optimiser's scale (AR parts as raw PACFs when
+   * transformed, rotated regressors). {@link estimateVarCoef} computes `varCoef` from them later.
+   */
+  optimum: number[];
 }
 
-/** Estimates the model; `hessian: false` skips the standard errors (the costliest part for big models). */
-export function estimateArima(
-  spec: ResolvedArima,
-  { hessian = true }: { hessian?: boolean } = {},
-): ArimaEstimate {
-  const { y, order, method, kappa, maxit } = spec;
+/** What the objectives and the covariance of one model share (R's set-up in `stats::arima`). */
+interface Setup {
+  o: ArmaOrders;
+  narma: number;
+  ncx: number;
+  nobs: number;
+  /** Conditioning values of the CSS: d + D·m + p + P·m. */
+  ncond: number;
+  delta: Float64Array;
+  transform: boolean;
+  rotation?: number[][];
+  init: number[];
+  parscale: number[];
+  regression: (par: ArrayLike<number>) => Float64Array;
+  cssObjective: (par: number[]) => number;
+  mlObjective: (trans: boolean) => (par: number[]) => number;
+}
+
+function setup(spec: ResolvedArima): Setup {
+  const { y, order, method, kappa } = spec;
   const { p, d, q, P, D, Q, m } = order;
   const o: ArmaOrders = { p, q, P, Q, m };
   const n = y.length;
@@ -110,6 +129,36 @@ export function estimateArima(
       const s2 = res.ssq / res.nu;
       return 0.5 * (Math.log(s2) + res.sumlog / res.nu);
     };
+  return {
+    o,
+    narma,
+    ncx,
+    nobs,
+    ncond,
+    delta,
+    transform,
+    rotation,
+    init,
+    parscale,
+    regression,
+    cssObjective,
+    mlObjective,
+  };
+}
+
+/**
+ * Estimates the model. `hessian: false` skips the standard errors (the costliest part for big models);
+ * {@link estimateVarCoef} can compute them afterwards, equal to those `hessian: true` gives.
+ */
+export function estimateArima(
+  spec: ResolvedArima,
+  { hessian = true }: { hessian?: boolean } = {},
+): ArimaEstimate {
+  const { order, method, maxit, kappa } = spec;
+  const { p, q, P, Q } = order;
+  const st = setup(spec);
+  const { o, narma, ncx, nobs, ncond, delta, transform, init, parscale, regression } = st;
+  const { cssObjective, mlObjective } = st;
   const optimise = (fn: (x: number[]) => number, x0: number[], what: string): BfgsResult => {
     if (narma + ncx === 0) return { x: [], value: fn([]), code: 0, evaluations: 1, gradients: 0 };
     try {
@@ -122,40 +171,20 @@ export function estimateArima(
       );
     }
   };
-  const covariance = (fn: (x: number[]) => number, x: number[], jacobian?: number[][]): number[][] => {
-    const k = x.length;
-    if (k === 0) return [];
-    try {
-      const H = optimHessian(fn, x, { parscale });
-      const inv = invertSymmetric(H.map((row) => row.map((v) => v * nobs)));
-      if (!jacobian) return inv;
-      // var = Aᵀ (H·n)⁻¹ A
-      return Array.from({ length: k }, (_, i) =>
-        Array.from({ length: k }, (_, j) => {
-          let s = 0;
-          for (let a = 0; a < k; a++)
-            for (let b = 0; b < k; b++) s += jacobian[a][i] * inv[a][b] * jacobian[b][j];
-          return s;
-        }),
-      );
-    } catch {
-      return Array.from({ length: k }, () => new Array<number>(k).fill(NaN));
-    }
-  };
 
   let coef: number[];
+  let optimum: number[];
   let value: number;
   let code: 0 | 1;
-  let varCoef: number[][] | undefined;
   let model: ArimaStateSpace;
   let sigma2: number;
   let residuals: number[];
   if (method === 'CSS') {
     const res = optimise(cssObjective, init, 'conditional sum of squares');
     coef = res.x;
+    optimum = res.x.slice();
     value = res.value;
     code = res.code;
-    if (hessian) varCoef = covariance(cssObjective, coef);
     const { phi, theta } = expandArma(coef, o, false);
     model = arimaStateSpace(phi, theta, delta, kappa);
     const x = regression(coef);
@@ -190,10 +219,10 @@ export function estimateArima(
       if (Q > 0) coef.splice(p + q + P, Q, ...maInvert(coef.slice(p + q + P, p + q + P + Q)));
       // R refits with maxit = 0 at the flipped coefficients: only the value (and Hessian) change.
       if (coef.some((v, i) => v !== res.x[i])) value = objective(coef);
-      if (hessian) varCoef = covariance(objective, coef, gradTrans(coef, o));
+      optimum = coef.slice();
       coef = undoPars(coef, o);
-    } else if (hessian) {
-      varCoef = covariance(objective, coef);
+    } else {
+      optimum = coef.slice();
     }
     const { phi, theta } = expandArma(coef, o, false);
     model = arimaStateSpace(phi, theta, delta, kappa);
@@ -203,26 +232,14 @@ export function estimateArima(
   }
   const minus2loglik = 2 * nobs * value + nobs + nobs * Math.log(2 * Math.PI);
   const aic = method === 'CSS' ? NaN : minus2loglik + 2 * (narma + ncx) + 2;
-  if (rotation) {
-    // Back to the original regressors: β = V·β_rotated, var = A var Aᵀ with A = diag(I, V).
+  if (st.rotation) {
+    // Back to the original regressors: β = V·β_rotated.
+    const rotation = st.rotation;
     const rotated = coef.slice(narma);
     for (let i = 0; i < ncx; i++) coef[narma + i] = rotation[i].reduce((s, v, j) => s + v * rotated[j], 0);
-    if (varCoef) {
-      const k = narma + ncx;
-      const A = Array.from({ length: k }, (_, i) =>
-        Array.from({ length: k }, (_, j) =>
-          i < narma || j < narma ? (i === j ? 1 : 0) : rotation[i - narma][j - narma],
-        ),
-      );
-      const AV = A.map((row) =>
-        varCoef![0].map((_, j) => row.reduce((s, v, l) => s + v * varCoef![l][j], 0)),
-      );
-      varCoef = AV.map((row) => A.map((arow) => row.reduce((s, v, l) => s + v * arow[l], 0)));
-    }
   }
-  return {
+  const estimate: ArimaEstimate = {
     coef,
-    ...(varCoef ? { varCoef } : {}),
     loglik: -0.5 * minus2loglik,
     aic,
     sigma2,
@@ -230,5 +247,55 @@ export function estimateArima(
     nobs,
     code,
     model,
+    optimum,
   };
+  return hessian ? { ...estimate, varCoef: covariance(st, spec, optimum) } : estimate;
+}
+
+/**
+ * R's `var.coef` for an estimate of `spec` made by {@link estimateArima} (with or without `hessian`):
+ * the numerical Hessian of the objective at the optimum, (H·n)⁻¹, carried through the Jacobian of the
+ * PACF map and back to the original regressors. NaN throughout when H cannot be inverted.
+ */
+export function estimateVarCoef(spec: ResolvedArima, estimate: ArimaEstimate): number[][] {
+  return estimate.varCoef ?? covariance(setup(spec), spec, estimate.optimum);
+}
+
+function covariance(st: Setup, spec: ResolvedArima, x: number[]): number[][] {
+  const { o, narma, nobs, parscale, transform, rotation } = st;
+  const k = x.length;
+  if (k === 0) return [];
+  const fn = spec.method === 'CSS' ? st.cssObjective : st.mlObjective(transform);
+  let varCoef: number[][];
+  try {
+    const H = optimHessian(fn, x, { parscale });
+    const inv = invertSymmetric(H.map((row) => row.map((v) => v * nobs)));
+    if (!transform) {
+      varCoef = inv;
+    } else {
+      // var = Aᵀ (H·n)⁻¹ A
+      const jacobian = gradTrans(x, o);
+      varCoef = Array.from({ length: k }, (_, i) =>
+        Array.from({ length: k }, (_, j) => {
+          let s = 0;
+          for (let a = 0; a < k; a++)
+            for (let b = 0; b < k; b++) s += jacobian[a][i] * inv[a][b] * jacobian[b][j];
+          return s;
+        }),
+      );
+    }
+  } catch {
+    varCoef = Array.from({ length: k }, () => new Array<number>(k).fill(NaN));
+  }
+  if (rotation) {
+    // var = A var Aᵀ with A = diag(I, V).
+    const A = Array.from({ length: k }, (_, i) =>
+      Array.from({ length: k }, (_, j) =>
+        i < narma || j < narma ? (i === j ? 1 : 0) : rotation[i - narma][j - narma],
+      ),
+    );
+    const AV = A.map((row) => varCoef[0].map((_, j) => row.reduce((s, v, l) => s + v * varCoef[l][j], 0)));
+    varCoef = AV.map((row) => A.map((arow) => row.reduce((s, v, l) => s + v * arow[l], 0)));
+  }
+  return varCoef;
 }

@@ -12,7 +12,11 @@
  * runs with unit innovation variance.
  *
  * The transition matrix is sparse (a companion block and a shift), so T·P·T′ is applied by rows and
- * columns rather than multiplied; for the airline model (rd = 27) one step costs ~3k flops.
+ * columns rather than multiplied; for the airline model (rd = 27) one step costs ~3k flops. P is
+ * symmetric, so only its upper triangle is computed (of T·P only the entries that triangle reads) and
+ * the filter reads and writes only that triangle (mirrored once at the end for forecasting): P is
+ * exactly symmetric, which R's full-matrix products leave it only to rounding (~1e-16 relative), and a
+ * step costs about half as much.
  */
 import { stationaryCovariance } from './arima-q0.ts';
 
@@ -120,47 +124,79 @@ function predictState(s: Structure, a: Float64Array, anew: Float64Array): void {
   }
 }
 
-/** Pnew = T P T′ + R R′ (row-major, as R: the full matrix); `mm` is rd×rd work space. */
-function predictCovariance(s: Structure, P: Float64Array, Pnew: Float64Array, mm: Float64Array): void {
+/**
+ * Pnew = T P T′ + R R′ for a symmetric P (row-major): the upper triangle, mirrored into the lower one
+ * when `mirror` is set (the filter reads only the upper one); `mm` is rd×rd work space.
+ */
+function predictCovariance(
+  s: Structure,
+  P: Float64Array,
+  Pnew: Float64Array,
+  mm: Float64Array,
+  mirror = true,
+): void {
   const { r, d, rd, p, q, phi, theta, zIdx, zVal } = s;
   const nz = zIdx.length;
-  // mm = T P, row by row.
+  // mm = T P, row by row; only the entries the upper triangle of mm T′ reads: row i from column i − 1
+  // on, and column 0 in rows ≤ r. P is read in its upper triangle only (P[a][b] as P[b][a] for b < a).
   for (let i = 0; i < r; i++) {
     const row = i * rd;
     const c = i < p ? phi[i] : 0;
+    const lo = i > 1 ? i - 1 : 0;
     if (i < r - 1) {
       const src = row + rd;
-      if (c !== 0) for (let j = 0; j < rd; j++) mm[row + j] = P[src + j] + c * P[j];
-      else for (let j = 0; j < rd; j++) mm[row + j] = P[src + j];
+      const up = i + 1; // P[i + 1][j] for j < i + 1 is P[j][i + 1]
+      if (c !== 0) {
+        if (lo > 0) mm[row] = P[up] + c * P[0];
+        for (let j = lo; j < up; j++) mm[row + j] = P[j * rd + up] + c * P[j];
+        for (let j = up; j < rd; j++) mm[row + j] = P[src + j] + c * P[j];
+      } else {
+        if (lo > 0) mm[row] = P[up];
+        for (let j = lo; j < up; j++) mm[row + j] = P[j * rd + up];
+        for (let j = up; j < rd; j++) mm[row + j] = P[src + j];
+      }
     } else if (c !== 0) {
-      for (let j = 0; j < rd; j++) mm[row + j] = c * P[j];
+      if (lo > 0) mm[row] = c * P[0];
+      for (let j = lo; j < rd; j++) mm[row + j] = c * P[j];
     } else {
       mm.fill(0, row, row + rd);
     }
   }
   if (d > 0) {
     const row = r * rd;
-    for (let j = 0; j < rd; j++) mm[row + j] = P[j];
+    const lo = r - 1;
+    mm[row] = P[0];
+    for (let j = lo; j < rd; j++) mm[row + j] = P[j];
     for (let k = 0; k < nz; k++) {
-      const src = zIdx[k] * rd;
+      const z = zIdx[k];
+      const src = z * rd;
       const c = zVal[k];
-      for (let j = 0; j < rd; j++) mm[row + j] += c * P[src + j];
+      if (lo > 0) mm[row] += c * P[z];
+      for (let j = lo; j < z; j++) mm[row + j] += c * P[j * rd + z];
+      for (let j = z; j < rd; j++) mm[row + j] += c * P[src + j];
     }
-    if (d > 1) mm.set(P.subarray(r * rd, (rd - 1) * rd), (r + 1) * rd);
+    for (let i = r + 1; i < rd; i++) {
+      const row = i * rd;
+      const src = row - rd;
+      for (let j = i - 1; j < rd; j++) mm[row + j] = P[src + j];
+    }
   }
   // Pnew = mm T′: the same structure applied to the columns of mm.
   const pr = Math.min(p, r - 1);
+  // Only the upper triangle (j ≥ i): P stays exactly symmetric, and the lower one is mirrored below.
   for (let i = 0; i < rd; i++) {
     const row = i * rd;
     const m0 = mm[row];
-    for (let j = 0; j < pr; j++) Pnew[row + j] = mm[row + j + 1] + phi[j] * m0;
-    for (let j = pr; j < r - 1; j++) Pnew[row + j] = mm[row + j + 1];
-    Pnew[row + r - 1] = p >= r ? phi[r - 1] * m0 : 0;
+    for (let j = i; j < pr; j++) Pnew[row + j] = mm[row + j + 1] + phi[j] * m0;
+    for (let j = Math.max(i, pr); j < r - 1; j++) Pnew[row + j] = mm[row + j + 1];
+    if (i <= r - 1) Pnew[row + r - 1] = p >= r ? phi[r - 1] * m0 : 0;
     if (d > 0) {
-      let t = m0;
-      for (let k = 0; k < nz; k++) t += zVal[k] * mm[row + zIdx[k]];
-      Pnew[row + r] = t;
-      for (let j = r + 1; j < rd; j++) Pnew[row + j] = mm[row + j - 1];
+      if (i <= r) {
+        let t = m0;
+        for (let k = 0; k < nz; k++) t += zVal[k] * mm[row + zIdx[k]];
+        Pnew[row + r] = t;
+      }
+      for (let j = Math.max(i, r + 1); j < rd; j++) Pnew[row + j] = mm[row + j - 1];
     }
   }
   // + R R′ with R = (1, θ₁, …, θ_q, 0, …).
@@ -168,9 +204,10 @@ function predictCovariance(s: Structure, P: Float64Array, Pnew: Float64Array, mm
   for (let i = 0; i < nq; i++) {
     const vi = i === 0 ? 1 : theta[i - 1];
     const row = i * rd;
-    Pnew[row] += vi;
-    for (let j = 1; j < nq; j++) Pnew[row + j] += vi * theta[j - 1];
+    if (i === 0) Pnew[row] += vi;
+    for (let j = Math.max(1, i); j < nq; j++) Pnew[row + j] += vi * theta[j - 1];
   }
+  if (mirror) for (let i = 1; i < rd; i++) for (let j = 0; j < i; j++) Pnew[i * rd + j] = Pnew[j * rd + i];
 }
 
 /**
@@ -205,12 +242,16 @@ export function arimaLikelihood(
     predictState(s, a, anew);
     let v = y[l] - anew[0];
     for (let k = 0; k < nz; k++) v -= zVal[k] * anew[zIdx[k]];
-    if (l > 0) predictCovariance(s, P, Pnew, mm);
+    // Only the upper triangles of P and Pnew are read and written from here on.
+    if (l > 0) predictCovariance(s, P, Pnew, mm, false);
     else Pnew.set(P);
     for (let i = 0; i < rd; i++) {
       const row = i * rd;
-      let t = Pnew[row];
-      for (let k = 0; k < nz; k++) t += Pnew[row + zIdx[k]] * zVal[k];
+      let t = Pnew[i];
+      for (let k = 0; k < nz; k++) {
+        const z = zIdx[k];
+        t += (z >= i ? Pnew[row + z] : Pnew[z * rd + i]) * zVal[k];
+      }
       M[i] = t;
     }
     let gain = M[0];
@@ -226,13 +267,15 @@ export function arimaLikelihood(
     for (let i = 0; i < rd; i++) {
       const row = i * rd;
       const mi = M[i];
-      for (let j = 0; j < rd; j++) Pnew[row + j] -= (mi * M[j]) / gain;
+      for (let j = i; j < rd; j++) Pnew[row + j] -= (mi * M[j]) / gain;
     }
     // The updated covariance becomes P; the old P's storage is reused for the next prediction.
     const t = P;
     P = Pnew;
     Pnew = t;
   }
+  // The loop keeps the upper triangle; the state for forecasting gets the full matrix.
+  for (let i = 1; i < rd; i++) for (let j = 0; j < i; j++) P[i * rd + j] = P[j * rd + i];
   if (P !== model.P) model.P.set(P);
   return { ssq, sumlog, nu, ...(resid ? { residuals: resid } : {}) };
 }

@@ -6,7 +6,7 @@
  * The criterion becomes infinite when the fit fails, when a root of the AR or MA polynomial lies inside
  * |z| < 1.01 (close to non-stationary or non-invertible), or when a coefficient's variance is undefined.
  */
-import { estimateArima, type ArimaEstimate } from './arima-estimate.ts';
+import { estimateArima, estimateVarCoef, type ArimaEstimate } from './arima-estimate.ts';
 import { coefficientNames } from './arima-fit-order.ts';
 import { resolveArima, type ResolvedArima } from './arima-options.ts';
 import { modulus, polynomialRoots } from './arima-roots.ts';
@@ -45,7 +45,11 @@ export interface Candidate {
 /** R's threshold on the roots' moduli. */
 const minimumRoot = 1.01;
 
-/** Fits one candidate and scores it as `myarima`. Never throws: a failed fit has `ic = Infinity`. */
+/**
+ * Fits one candidate and scores it as `myarima`. Never throws: a failed fit has `ic = Infinity`.
+ * The standard errors (a numerical Hessian: 4k² likelihood evaluations for k coefficients) are
+ * computed only for a model not already rejected, the only ones whose criterion they can change.
+ */
 export function fitCandidate(
   ctx: CandidateContext,
   c: CandidateOrder,
@@ -83,7 +87,7 @@ export function fitCandidate(
       includeDrift: drift,
       method: ctx.method,
     });
-    estimate = estimateArima(resolved, { hessian: true });
+    estimate = estimateArima(resolved, { hessian: false });
   } catch (error) {
     return failed(error instanceof Error ? error.message : String(error));
   }
@@ -104,10 +108,12 @@ export function fitCandidate(
     rejected = 'near-unit-root';
     message = `a root of the ${arRoot === minRoot ? 'AR' : 'MA'} polynomial has modulus ${minRoot.toFixed(4)} < ${minimumRoot}`;
   }
-  const variances = (estimate.varCoef ?? []).map((row, i) => row[i]);
-  if (rejected === null && variances.some((v) => !(Math.sqrt(v) >= 0))) {
-    rejected = 'undefined-se';
-    message = 'a coefficient variance is negative or undefined (the likelihood is not curved there)';
+  if (rejected === null) {
+    estimate = { ...estimate, varCoef: estimateVarCoef(resolved, estimate) };
+    if (estimate.varCoef!.some((row, i) => !(Math.sqrt(row[i]) >= 0))) {
+      rejected = 'undefined-se';
+      message = 'a coefficient variance is negative or undefined (the likelihood is not curved there)';
+    }
   }
   if (rejected !== null) ic = Infinity;
   return {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { bfgs, optimHessian } from '../../../src/forecast/arima-bfgs.ts';
 import { conditionalSumOfSquares } from '../../../src/forecast/arima-css.ts';
+import { estimateArima, estimateVarCoef } from '../../../src/forecast/arima-estimate.ts';
 import { arStationary, maInvert } from '../../../src/forecast/arima-invert.ts';
 import {
   arimaLikelihood,
@@ -11,6 +12,7 @@ import {
   differencingPolynomial,
 } from '../../../src/forecast/arima-kalman.ts';
 import { stationaryCovariance } from '../../../src/forecast/arima-q0.ts';
+import { resolveArima } from '../../../src/forecast/arima-options.ts';
 import { modulus, polynomialRoots } from '../../../src/forecast/arima-roots.ts';
 import {
   expandArma,
@@ -262,5 +264,84 @@ describe('conditional sum of squares and the Kalman filter', () => {
     expect(res.nu).toBe(3);
     // With κ = 1e6 the steps after the first are the differences, up to O(1/κ).
     expect(res.ssq).toBeCloseTo(1 + 4 + 9, 4);
+  });
+
+  it('the sparse, symmetric filter equals a dense one: T·P·T′ + R·R′ and P − M·M′/F as matrices', () => {
+    // ARIMA(2,1,1)(1,1,1)[12] on an irregular series: every block of the state (AR, MA, seasonal
+    // differencing) is filled. The dense filter is Durbin & Koopman (2012), §4.3, written out plainly.
+    const y = Array.from({ length: 60 }, (_, t) => 10 + 0.2 * t + 3 * Math.sin(t / 1.9) + ((t * 7) % 5));
+    const { phi, theta } = expandArma([0.4, -0.3, 0.5, 0.2, -0.6], { p: 2, q: 1, P: 1, Q: 1, m: 12 }, false);
+    const delta = differencingPolynomial(1, 1, 12);
+    const model = arimaStateSpace(phi, theta, delta);
+    const r = Math.max(phi.length, theta.length + 1);
+    const rd = r + delta.length;
+    const T = Array.from({ length: rd }, () => new Array<number>(rd).fill(0));
+    for (let i = 0; i < r; i++) {
+      if (i < phi.length) T[i][0] = phi[i];
+      if (i + 1 < r) T[i][i + 1] = 1;
+    }
+    T[r][0] = 1;
+    delta.forEach((v, k) => (T[r][r + k] = v));
+    for (let k = 1; k < delta.length; k++) T[r + k][r + k - 1] = 1;
+    const Z = Array.from({ length: rd }, (_, i) => (i === 0 ? 1 : i >= r ? delta[i - r] : 0));
+    const R = Array.from({ length: rd }, (_, i) =>
+      i === 0 ? 1 : i <= theta.length && i < r ? theta[i - 1] : 0,
+    );
+    let a = new Array<number>(rd).fill(0);
+    let P = Array.from({ length: rd }, (_, i) => Array.from({ length: rd }, (_, j) => model.P[i * rd + j]));
+    const mul = (A: number[][], B: number[][]) =>
+      A.map((row) => B[0].map((_, j) => row.reduce((s, v, k) => s + v * B[k][j], 0)));
+    const Tt = T[0].map((_, j) => T.map((row) => row[j]));
+    let ssq = 0;
+    let sumlog = 0;
+    let nu = 0;
+    y.forEach((yt, t) => {
+      a = T.map((row) => row.reduce((s, v, k) => s + v * a[k], 0));
+      if (t > 0) P = mul(mul(T, P), Tt).map((row, i) => row.map((v, j) => v + R[i] * R[j]));
+      const M = P.map((row) => row.reduce((s, v, k) => s + v * Z[k], 0));
+      const F = M.reduce((s, v, k) => s + v * Z[k], 0);
+      const v = yt - Z.reduce((s, z, k) => s + z * a[k], 0);
+      if (F < 1e4) {
+        nu++;
+        ssq += (v * v) / F;
+        sumlog += Math.log(F);
+      }
+      a = a.map((ai, i) => ai + (M[i] * v) / F);
+      P = P.map((row, i) => row.map((pij, j) => pij - (M[i] * M[j]) / F));
+    });
+    const res = arimaLikelihood(y, model);
+    expect(res.nu).toBe(nu);
+    expect(Math.abs(res.ssq - ssq) / ssq).toBeLessThan(1e-9);
+    expect(Math.abs(res.sumlog - sumlog) / Math.abs(sumlog)).toBeLessThan(1e-9);
+    for (let i = 0; i < rd; i++) {
+      expect(Math.abs(model.a[i] - a[i])).toBeLessThan(1e-6 * (1 + Math.abs(a[i])));
+      for (let j = 0; j < rd; j++) {
+        expect(Math.abs(model.P[i * rd + j] - P[i][j])).toBeLessThan(1e-6 * (1 + Math.abs(P[i][j])));
+        expect(model.P[i * rd + j]).toBe(model.P[j * rd + i]);
+      }
+    }
+  });
+});
+
+describe('standard errors computed later (as autoArima does for the models it keeps)', () => {
+  it('estimateVarCoef gives exactly the var.coef of hessian: true, also with rotated regressors', () => {
+    const y = Array.from(
+      { length: 72 },
+      (_, t) => 50 + 0.5 * t + 8 * Math.sin((2 * Math.PI * t) / 12) + ((t * 13) % 7),
+    );
+    const x1 = y.map((_, t) => Math.cos(t / 3));
+    const x2 = y.map((_, t) => ((t * 5) % 11) - 5);
+    for (const options of [
+      { period: 12, order: [1, 1, 1] as const, seasonal: [0, 1, 1] as const },
+      { period: 12, order: [1, 0, 0] as const, seasonal: [1, 0, 0] as const, xreg: [x1, x2] },
+      { period: 12, order: [1, 1, 0] as const, seasonal: [0, 1, 0] as const, method: 'CSS' as const },
+    ]) {
+      const spec = resolveArima(y, options);
+      const full = estimateArima(spec, { hessian: true });
+      const later = estimateArima(spec, { hessian: false });
+      expect(later.varCoef).toBeUndefined();
+      expect(later.coef).toEqual(full.coef);
+      expect(estimateVarCoef(spec, later)).toEqual(full.varCoef);
+    }
   });
 });
