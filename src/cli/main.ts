@@ -1,12 +1,14 @@
 /** `dplab <command>`: the command-line tools for data engineers. */
 import { forecastCommand, forecastUsage } from './forecast/forecast-command.ts';
 import { recommendCommand, recommendUsage } from './recommend/recommend-command.ts';
+import { serveCommand, serveUsage } from './serve/serve-command.ts';
 
 const usage = `Usage: dplab <command> [options]
 
 Commands:
   forecast   fit forecasting models to one or many series, write forecasts and a leaderboard
   recommend  fit recommenders to user–item interactions, write top-k lists and a leaderboard
+  serve      an HTTP JSON service: forecasts, recommendations, health, metrics, OpenAPI
 
 Run \`dplab <command> --help\` for a command's options.`;
 
@@ -31,6 +33,12 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         return await recommendCommand(rest);
+      case 'serve':
+        if (rest.includes('--help') || rest.includes('-h')) {
+          console.log(serveUsage);
+          return 0;
+        }
+        return await serveCommand(rest);
       default:
         console.error(`dplab: unknown command "${command}".\n\n${usage}`);
         return 2;
