@@ -12,6 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { fitLogistic, predictLogistic, standardize, costThreshold } from '../../src/classify/index.ts';
 import { cardTransactions } from '../../src/data/card-transactions.ts';
+import { deduplicate } from '../../src/data/deduplicate.ts';
+import { detectBots } from '../../src/data/detect-bots.ts';
+import { messyClickstream } from '../../src/data/messy-clickstream.ts';
+import { profile } from '../../src/data/profile.ts';
 import { simulateInventory } from '../../src/decide/inventory-simulation.ts';
 import { priceExperiment } from '../../src/decide/bandit.ts';
 import { groupThresholds } from '../../src/responsible/group-thresholds.ts';
@@ -55,7 +59,14 @@ const features = (r: (typeof cards)[number]) => [
   r.hour < 6 ? 1 : 0,
 ];
 
+const clicks = messyClickstream({ seed: 3 });
 const cases: [string, () => unknown][] = [
+  [
+    `messyClickstream (${clicks.events.numRows().toLocaleString('en')} events): generate`,
+    () => messyClickstream({ seed: 3 }),
+  ],
+  ['profile of the clickstream, duplicates on event_id', () => profile(clicks.events, { key: 'event_id' })],
+  ['deduplicate on event_id, then detectBots', () => detectBots(deduplicate(clicks.events, 'event_id'))],
   [
     'simulateService: 10 min at 50 req/s (~30k requests), 4 replicas, cache, timeouts, retries, shedding',
     () =>
