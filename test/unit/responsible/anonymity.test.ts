@@ -13,7 +13,10 @@ import {
 
 /** A fixture CSV (no quoted fields) as rows of strings, numbers where the text is numeric. */
 function readCsv(name: string): Row[] {
-  const [header, ...lines] = readFileSync(new URL(`../../fixtures/ref-pycanon/${name}`, import.meta.url), 'utf8')
+  const [header, ...lines] = readFileSync(
+    new URL(`../../fixtures/ref-pycanon/${name}`, import.meta.url),
+    'utf8',
+  )
     .trim()
     .split('\n');
   const columns = header.split(',');
