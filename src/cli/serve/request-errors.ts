@@ -121,7 +121,7 @@ export function describeSchemaError(e: SchemaError): { path: string; message: st
     case 'minItems':
       return {
         path: at,
-        message: `must have at least ${String(e.params.limit)} entries${hints[field] ? `: ${hints[field]}` : ''}`,
+        message: `must have at least ${String(e.params.limit)} ${e.params.limit === 1 ? 'entry' : 'entries'}${hints[field] ? `: ${hints[field]}` : ''}`,
       };
     case 'maxItems':
       return { path: at, message: `must have at most ${String(e.params.limit)} entries` };
