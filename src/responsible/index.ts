@@ -89,3 +89,28 @@ export {
   type GroupThresholdsResult,
   type ThresholdSetting,
 } from './group-thresholds.ts';
+export {
+  explainDecision,
+  type Contribution,
+  type DecisionExplanation,
+  type ExplainDecisionInput,
+  type LinearScorer,
+  type ReasonPhrase,
+} from './decision-explanation.ts';
+export {
+  permutationImportance,
+  type ClassifierImportance,
+  type PermutationImportanceInput,
+} from './permutation-importance.ts';
+export {
+  auditLog,
+  verifyAuditTrail,
+  fnv1a64,
+  canonicalJson,
+  genesisHash,
+  type AuditEntry,
+  type AuditLog,
+  type AuditQuery,
+  type AuditRecord,
+  type AuditVerification,
+} from './audit-log.ts';
