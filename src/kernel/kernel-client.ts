@@ -92,6 +92,8 @@ export class KernelClient {
   private network: readonly string[] = [];
   /** Workers that failed before they started. */
   private failedStarts = 0;
+  /** Why workers stopped being started (they kept failing before they started), once they have. */
+  private startFailure?: string;
   /**
    * The cell that was running when the last worker crashed: the new worker reports it
    * `interrupted` (it must not run again by itself), but the page keeps saying it crashed, until
@@ -125,6 +127,8 @@ export class KernelClient {
     this.crashedCell = undefined;
     this.statuses.clear();
     this.inputs.clear();
+    // The kernel may have given up before this notebook arrived: say so on its cells now.
+    if (this.startFailure !== undefined) return this.cannotStart(this.startFailure);
     await this.current.ready;
     await this.current.api.connect(this.eventPort(this.current), this.connectOptions());
     await this.sendFiles(this.current);
@@ -134,6 +138,7 @@ export class KernelClient {
   /** Replace the cells after an edit (values of changed cells are dropped). */
   async setCells(cells: KernelCell[]): Promise<void> {
     this.cells = cells;
+    if (this.startFailure !== undefined) return this.cannotStart(this.startFailure);
     await this.current.api.setCells(cells);
   }
 
@@ -236,6 +241,7 @@ export class KernelClient {
    * failed and what to do.
    */
   private cannotStart(detail: string): void {
+    this.startFailure = detail;
     for (const { id } of this.cells) {
       this.statuses.set(id, 'error');
       this.onEvent({

@@ -500,7 +500,7 @@ describe('untrusted notebooks', () => {
 });
 
 describe('an app served without its kernel files', () => {
-  it('says on every cell that the kernel could not start, and what to do', async () => {
+  it('says on every cell that the kernel could not start, and what to do', { timeout: 60_000 }, async () => {
     const { page, errors } = await newPage(browser);
     await page.route('**/kernel-sandbox.html', (route) => route.fulfill({ status: 404, body: 'Not found' }));
     await page.goto(baseUrl);
