@@ -3,29 +3,11 @@
  * {@link SeededRandom}: gamma and Dirichlet deviates, shuffles, and choosing the n smallest keys.
  */
 import type { SeededRandom } from '../stats/random.ts';
+import { randomGamma } from '../stats/random-gamma.ts';
 
-/**
- * A gamma deviate with the given shape and scale 1, by Marsaglia & Tsang, "A simple method for
- * generating gamma variables", *ACM TOMS* 26(3), 2000; shapes below 1 use their boost
- * Γ(a) = Γ(a + 1)·U^(1/a) (§6 of the paper).
- */
+/** A gamma deviate with the given shape and scale 1 (`randomGamma` in `dplab/stats`). */
 export function gammaDeviate(rng: SeededRandom, shape: number): number {
-  if (!(shape > 0)) throw new RangeError(`invalid gamma shape: ${shape} (must be > 0)`);
-  if (shape < 1) return gammaDeviate(rng, shape + 1) * Math.pow(rng.uniform(), 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      x = rng.normal();
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = rng.uniform();
-    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
-  }
+  return randomGamma(rng, shape);
 }
 
 /** A Dirichlet deviate of length k with every parameter `alpha` (normalised gamma deviates). */

@@ -9,6 +9,7 @@
  * - Negative binomial with mean μ and size k (variance μ + μ²/k): Poisson with a Gamma(k, μ/k) mean.
  */
 import type { SeededRandom } from '../stats/random.ts';
+import { randomGamma } from '../stats/random-gamma.ts';
 
 /** A Poisson(mean) deviate. */
 export function randomPoisson(rng: SeededRandom, mean: number): number {
@@ -31,22 +32,8 @@ export function randomPoisson(rng: SeededRandom, mean: number): number {
   return total;
 }
 
-/** A Gamma(shape, scale) deviate (mean shape·scale). */
-export function randomGamma(rng: SeededRandom, shape: number, scale = 1): number {
-  if (shape < 1)
-    return randomGamma(rng, shape + 1, scale) * Math.pow(rng.uniform() || Number.MIN_VALUE, 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const x = rng.normal();
-    const v0 = 1 + c * x;
-    if (v0 <= 0) continue;
-    const v = v0 * v0 * v0;
-    const u = rng.uniform();
-    if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v)))
-      return d * v * scale;
-  }
-}
+/** A Gamma(shape, scale) deviate (mean shape·scale): `randomGamma` of `dplab/stats`. */
+export { randomGamma };
 
 /** A negative binomial deviate with the given mean and size (Infinity: Poisson). */
 export function randomNegativeBinomial(rng: SeededRandom, mean: number, size: number): number {

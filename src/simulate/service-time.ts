@@ -10,6 +10,7 @@
  * - empirical: resampled uniformly from measured service times (a bootstrap of a latency log).
  */
 import type { SeededRandom } from '../stats/random.ts';
+import { randomGamma } from '../stats/random-gamma.ts';
 
 export type ServiceTimeSpec =
   | { dist: 'exponential'; mean: number }
@@ -83,27 +84,5 @@ export function serviceTimeSampler(spec: ServiceTimeSpec, name = 'service'): Ser
   }
   const shape = 1 / (cv * cv);
   const scale = mean / shape;
-  return { mean, secondMoment, sample: (rng) => scale * gammaDraw(rng, shape) };
-}
-
-/** A Gamma(shape, 1) deviate by Marsaglia & Tsang (2000). */
-function gammaDraw(rng: SeededRandom, shape: number): number {
-  if (shape < 1) {
-    // Gamma(k) = Gamma(k + 1)·U^{1/k} (Marsaglia & Tsang §6); 1 − U keeps the base in (0, 1].
-    return gammaDraw(rng, shape + 1) * Math.pow(1 - rng.uniform(), 1 / shape);
-  }
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      x = rng.normal();
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = rng.uniform();
-    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
-  }
+  return { mean, secondMoment, sample: (rng) => randomGamma(rng, shape, scale) };
 }

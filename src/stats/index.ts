@@ -56,3 +56,4 @@ export {
 } from './lbfgs.ts';
 export { brentMinimize, brentDefaults, type BrentOptions, type BrentResult } from './optim-brent.ts';
 export { SeededRandom } from './random.ts';
+export { randomGamma } from './random-gamma.ts';
