@@ -44,6 +44,39 @@ export class DpTable extends LitElement {
     return this;
   }
 
+  /**
+   * A table wider than its cell scrolls sideways; then its scroll box becomes a keyboard stop (arrow
+   * keys scroll it) with a name, so it can be read without a mouse (WCAG 2.1.1). Watched, because the
+   * width changes with the window and the page shown.
+   */
+  private readonly resize =
+    typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.markScroll()) : undefined;
+
+  private markScroll(): void {
+    const box = this.querySelector<HTMLElement>('.dp-table-scroll');
+    if (!box) return;
+    if (box.scrollWidth > box.clientWidth + 1) {
+      box.tabIndex = 0;
+      box.setAttribute('role', 'region');
+      box.setAttribute('aria-label', 'Table, scrolls sideways');
+    } else {
+      box.removeAttribute('tabindex');
+      box.removeAttribute('role');
+      box.removeAttribute('aria-label');
+    }
+  }
+
+  protected override updated(): void {
+    const box = this.querySelector('.dp-table-scroll');
+    if (box && this.resize) this.resize.observe(box);
+    this.markScroll();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize?.disconnect();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('page')) {
       this.shown = this.page;

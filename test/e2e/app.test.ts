@@ -5,7 +5,14 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import { agreeToRun, launchBrowser, newPage, replaceCode, waitForNotebook } from './browser.ts';
+import {
+  agreeToRun,
+  launchBrowser,
+  newPage,
+  replaceCode,
+  openNotebookFile,
+  waitForNotebook,
+} from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -31,13 +38,7 @@ async function allOk(page: Page) {
   });
 }
 
-/** Opens a notebook file through the "Open notebook" input. */
-async function openFile(page: Page, name: string, text: string) {
-  await page
-    .getByLabel('Open notebook')
-    .setInputFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
-  await waitForNotebook(page, name);
-}
+const openFile = openNotebookFile;
 
 const cell = (page: Page, n: number) => page.locator('dp-cell').nth(n - 1);
 

@@ -36,6 +36,22 @@ export async function waitForNotebook(page: Page, name: string, { agree = true }
   });
 }
 
+/**
+ * Opens a notebook from `text` through "Open notebook", as a student's file `name`, and waits until
+ * the app has it (agreeing to run it, see {@link waitForNotebook}).
+ */
+export async function openNotebookFile(
+  page: Page,
+  name: string,
+  text: string,
+  options?: { agree?: boolean },
+) {
+  await page
+    .getByLabel('Open notebook')
+    .setInputFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
+  await waitForNotebook(page, name, options);
+}
+
 /** The open notebook's trust: `bundled`, `asking` (from outside, not run yet) or `agreed`. */
 export function trustState(page: Page): Promise<string | undefined> {
   return page.evaluate(

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import { cellAt, launchBrowser, newPage, waitForNotebook } from './browser.ts';
+import { cellAt, launchBrowser, newPage, openNotebookFile } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -64,10 +64,7 @@ describe('charts', () => {
     ({ page, errors } = await newPage(browser));
     await page.goto(baseUrl);
     await page.locator('dp-cell').first().waitFor();
-    await page
-      .getByLabel('Open notebook')
-      .setInputFiles({ name: 'charts.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTEBOOK) });
-    await waitForNotebook(page, 'charts.md');
+    await openNotebookFile(page, 'charts.md', NOTEBOOK);
     await settled(page);
     await cellAt(page, 2).locator('dp-chart svg[tabindex]').waitFor();
   });

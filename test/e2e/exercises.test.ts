@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import { launchBrowser, newPage, openEditor, waitForNotebook } from './browser.ts';
+import { launchBrowser, newPage, openEditor, openNotebookFile } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const exerciseMd = readFileSync(new URL('../fixtures/notebooks/exercise.md', import.meta.url), 'utf8');
@@ -54,10 +54,7 @@ describe('an exercise', () => {
     ({ page, errors } = await newPage(browser));
     await page.goto(baseUrl);
     await page.locator('dp-cell').first().waitFor();
-    await page
-      .getByLabel('Open notebook')
-      .setInputFiles({ name: 'exercise.md', mimeType: 'text/markdown', buffer: Buffer.from(exerciseMd) });
-    await waitForNotebook(page, 'exercise.md');
+    await openNotebookFile(page, 'exercise.md', exerciseMd);
     await allSettled(page);
   });
 

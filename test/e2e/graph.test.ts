@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import { cellAt, launchBrowser, newPage, waitForNotebook } from './browser.ts';
+import { cellAt, launchBrowser, newPage, openNotebookFile } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -59,10 +59,7 @@ const NOTEBOOK = [
 
 /** Opens a notebook from text, as a student's file, and waits for its first run to settle. */
 async function open(page: Page, name: string, text: string) {
-  await page
-    .getByLabel('Open notebook')
-    .setInputFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
-  await waitForNotebook(page, name);
+  await openNotebookFile(page, name, text);
   await settled(page);
 }
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import { launchBrowser, newPage, waitForNotebook } from './browser.ts';
+import { launchBrowser, newPage, openNotebookFile } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -60,10 +60,7 @@ describe('the experiment journal', () => {
     ({ page, errors } = await newPage(browser));
     await page.goto(baseUrl);
     await page.waitForSelector('dp-cell');
-    await page
-      .getByLabel('Open notebook')
-      .setInputFiles({ name: 'journal.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTEBOOK) });
-    await waitForNotebook(page, 'journal.md');
+    await openNotebookFile(page, 'journal.md', NOTEBOOK);
     await settled(page, 4);
   });
 
